@@ -1,0 +1,32 @@
+// The kiosk's command line (a contract: deploy scripts and outside tests rely on it):
+//   kiosk [--db FILE] [--screen NAME] [--lang vi|ja|en] [--size WxH] [--screenshot PNG]
+//         [--hold] [--exit-after-first-frame] [--windowed]
+#pragma once
+
+#include "kiosk/core/geometry.h"
+#include "kiosk/core/lang.h"
+#include "kiosk/core/result.h"
+#include "kiosk/core/screen_machine.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::app {
+
+struct Options {
+    std::string db_path; // empty: the default database
+    std::optional<core::ScreenRef> screen;
+    std::optional<core::Lang> lang;
+    core::Size size; // 0x0: the display's size (1920x1080 for screenshots)
+    std::string screenshot_path;
+    bool hold { false };
+    bool exit_after_first_frame { false };
+    bool windowed { false }; // a normal window instead of the kiosk's borderless fullscreen
+    bool help { false };
+};
+
+core::Result<Options> parse_options(const std::vector<std::string>& args);
+extern const char* const USAGE;
+
+} // namespace kiosk::app

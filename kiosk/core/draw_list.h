@@ -1,0 +1,76 @@
+// What a screen wants drawn this frame, as plain commands; platform/renderer plays them with SDL.
+// Screens never touch SDL: they emit a DrawList and the renderer owns every texture.
+#pragma once
+
+#include "kiosk/core/geometry.h"
+#include "kiosk/core/layout.h"
+
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace kiosk::core {
+
+struct FillRect {
+    Rect rect;
+    Color color;
+    float radius { 0 }; // rounded corners, px
+};
+
+struct StrokeRect {
+    Rect rect;
+    Color color;
+    float thickness { 2 };
+};
+
+struct DrawLine {
+    Point from;
+    Point to;
+    Color color;
+    float thickness { 2 };
+};
+
+// Filled triangles (map land, chart areas): every three points make one.
+struct Triangles {
+    std::vector<Point> points;
+    Color color;
+};
+
+struct DrawImage {
+    std::string image_id; // path below assets/images, as in the content
+    Rect rect; // where it goes; the image keeps its aspect ratio inside (contain)
+    float alpha { 1 };
+    // A slow pan/zoom (Ken Burns): 1 = fit, >1 zoomed in about the centre shifted by pan.
+    float zoom { 1 };
+    Point pan; // -1..1 of the free travel on each axis
+};
+
+struct DrawText {
+    std::string text;
+    TextStyle style;
+    Rect box;
+    Color color;
+};
+
+struct PushClip {
+    Rect rect;
+};
+struct PopClip { };
+
+using DrawCommand = std::variant<FillRect, StrokeRect, DrawLine, Triangles, DrawImage, DrawText,
+    PushClip, PopClip>;
+
+class DrawList {
+public:
+    void clear(Color color) { m_clear = color; }
+    Color clear_color() const { return m_clear; }
+    template<typename T> void add(T command) { m_commands.emplace_back(std::move(command)); }
+    const std::vector<DrawCommand>& commands() const { return m_commands; }
+    void reset() { m_commands.clear(); }
+
+private:
+    Color m_clear { 11, 36, 71, 255 };
+    std::vector<DrawCommand> m_commands;
+};
+
+} // namespace kiosk::core

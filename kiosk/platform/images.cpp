@@ -1,0 +1,132 @@
+// SVG decoding through SDL_image (nanosvg inside) and the texture cache.
+#include "kiosk/platform/images.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace kiosk::platform {
+
+std::optional<std::string> check_image_decodes(const std::vector<uint8_t>& bytes)
+{
+    if (bytes.empty())
+        return "the file is empty";
+    RWopsPtr rw(SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())));
+    if (!rw)
+        return std::string(SDL_GetError());
+    SurfacePtr surface(IMG_LoadSizedSVG_RW(rw.get(), 64, 0));
+    if (!surface)
+        return std::string(IMG_GetError());
+    if (surface->w <= 0 || surface->h <= 0)
+        return "the image has no size";
+    // nanosvg accepts almost anything and draws nothing: an SVG with no visible pixel is broken.
+    if (SDL_LockSurface(surface.get()) == 0) {
+        bool any = false;
+        auto* format = surface->format;
+        for (int y = 0; y < surface->h && !any; ++y) {
+            auto* row = static_cast<const uint8_t*>(surface->pixels) + y * surface->pitch;
+            for (int x = 0; x < surface->w; ++x) {
+                Uint32 pixel = 0;
+                std::memcpy(&pixel, row + x * format->BytesPerPixel, format->BytesPerPixel);
+                Uint8 r, g, b, a;
+                SDL_GetRGBA(pixel, format, &r, &g, &b, &a);
+                if (a) {
+                    any = true;
+                    break;
+                }
+            }
+        }
+        SDL_UnlockSurface(surface.get());
+        if (!any)
+            return "the image draws nothing (not an SVG SDL_image can render)";
+    }
+    return std::nullopt;
+}
+
+SurfacePtr decode_image(const std::vector<uint8_t>& bytes, int width_px, int height_px)
+{
+    RWopsPtr rw(SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())));
+    if (!rw)
+        return nullptr;
+    return SurfacePtr(IMG_LoadSizedSVG_RW(rw.get(), width_px, height_px));
+}
+
+ImageCache::ImageCache(SDL_Renderer* renderer, Loader loader, size_t budget_bytes)
+    : m_renderer(renderer)
+    , m_loader(std::move(loader))
+    , m_budget(budget_bytes)
+{
+}
+
+void ImageCache::clear()
+{
+    m_items.clear();
+    m_index.clear();
+    m_bytes_cache.clear();
+    m_broken.clear();
+    m_bytes = 0;
+}
+
+void ImageCache::evict_to(size_t budget)
+{
+    while (m_bytes > budget && !m_items.empty()) {
+        auto& last = m_items.back();
+        m_bytes -= last.bytes;
+        m_index.erase(last.key);
+        m_items.pop_back();
+    }
+}
+
+ImageCache::Entry ImageCache::get(const std::string& id, core::Size box_px)
+{
+    if (id.empty() || box_px.width <= 0 || box_px.height <= 0)
+        return {};
+    // Sizes are bucketed to 8 px so a slow zoom does not decode every frame.
+    int bw = (box_px.width + 7) / 8 * 8;
+    int bh = (box_px.height + 7) / 8 * 8;
+    std::string key = id + "@" + std::to_string(bw) + "x" + std::to_string(bh);
+    if (auto it = m_index.find(key); it != m_index.end()) {
+        ++m_hits;
+        m_items.splice(m_items.begin(), m_items, it->second);
+        return { it->second->texture.get(), it->second->width, it->second->height };
+    }
+    ++m_misses;
+    if (m_broken.contains(id))
+        return {};
+    auto raw = m_bytes_cache.find(id);
+    if (raw == m_bytes_cache.end()) {
+        auto bytes = m_loader(id);
+        if (!bytes) {
+            m_broken[id] = true;
+            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "image %s: not in the database", id.c_str());
+            return {};
+        }
+        raw = m_bytes_cache.emplace(id, std::move(*bytes)).first;
+    }
+    // Ask for the box's width first, then shrink to fit its height (contain).
+    SurfacePtr surface = decode_image(raw->second, bw, 0);
+    if (surface && surface->h > bh)
+        surface = decode_image(raw->second, 0, bh);
+    if (!surface) {
+        m_broken[id] = true;
+        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "image %s: %s", id.c_str(), IMG_GetError());
+        return {};
+    }
+    TexturePtr texture(SDL_CreateTextureFromSurface(m_renderer, surface.get()));
+    if (!texture) {
+        // Out of memory for a texture: drop the cache and try once more before giving up.
+        evict_to(0);
+        texture.reset(SDL_CreateTextureFromSurface(m_renderer, surface.get()));
+        if (!texture)
+            return {};
+    }
+    SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
+    size_t bytes = static_cast<size_t>(surface->w) * static_cast<size_t>(surface->h) * 4;
+    evict_to(m_budget > bytes ? m_budget - bytes : 0);
+    m_items.push_front({ key, std::move(texture), surface->w, surface->h, bytes });
+    m_index[key] = m_items.begin();
+    m_bytes += bytes;
+    return { m_items.front().texture.get(), surface->w, surface->h };
+}
+
+} // namespace kiosk::platform

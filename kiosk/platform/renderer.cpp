@@ -1,0 +1,206 @@
+// DrawList playback.
+#include "kiosk/platform/renderer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace kiosk::platform {
+
+namespace {
+
+SDL_Color to_sdl(core::Color c)
+{
+    return { c.r, c.g, c.b, c.a };
+}
+
+SDL_Vertex vertex(float x, float y, SDL_Color color)
+{
+    return { { x, y }, color, { 0, 0 } };
+}
+
+} // namespace
+
+void Renderer::play(const core::DrawList& list, core::Size screen)
+{
+    m_screen = screen;
+    m_clips.clear();
+    SDL_RenderSetClipRect(m_renderer, nullptr);
+    auto c = list.clear_color();
+    SDL_SetRenderDrawColor(m_renderer, c.r, c.g, c.b, 255);
+    SDL_RenderClear(m_renderer);
+    for (auto& command : list.commands()) {
+        std::visit(
+            [&](const auto& cmd) {
+                using T = std::decay_t<decltype(cmd)>;
+                if constexpr (std::is_same_v<T, core::FillRect>)
+                    fill_rect(cmd);
+                else if constexpr (std::is_same_v<T, core::StrokeRect>)
+                    stroke_rect(cmd);
+                else if constexpr (std::is_same_v<T, core::DrawLine>)
+                    line(cmd);
+                else if constexpr (std::is_same_v<T, core::Triangles>)
+                    triangles(cmd);
+                else if constexpr (std::is_same_v<T, core::DrawImage>)
+                    image(cmd);
+                else if constexpr (std::is_same_v<T, core::DrawText>)
+                    text(cmd);
+                else if constexpr (std::is_same_v<T, core::PushClip>)
+                    push_clip(cmd.rect);
+                else if constexpr (std::is_same_v<T, core::PopClip>)
+                    pop_clip();
+            },
+            command);
+    }
+    SDL_RenderSetClipRect(m_renderer, nullptr);
+}
+
+void Renderer::fill_rect(const core::FillRect& command)
+{
+    auto& r = command.rect;
+    if (r.w <= 0 || r.h <= 0 || command.color.a == 0)
+        return;
+    SDL_Color color = to_sdl(command.color);
+    float radius = std::min({ command.radius, r.w / 2, r.h / 2 });
+    if (radius < 1) {
+        SDL_FRect rect { r.x, r.y, r.w, r.h };
+        SDL_SetRenderDrawColor(m_renderer, color.r, color.g, color.b, color.a);
+        SDL_RenderFillRectF(m_renderer, &rect);
+        return;
+    }
+    // A rounded rectangle as a triangle fan around its centre: the outline walks the four
+    // quarter circles.
+    m_vertices.clear();
+    std::vector<int> indices;
+    float cx = r.x + r.w / 2, cy = r.y + r.h / 2;
+    m_vertices.push_back(vertex(cx, cy, color));
+    const int steps = std::clamp(static_cast<int>(radius / 2), 4, 16);
+    const float corners[4][3] = {
+        { r.right() - radius, r.y + radius, -90 },
+        { r.right() - radius, r.bottom() - radius, 0 },
+        { r.x + radius, r.bottom() - radius, 90 },
+        { r.x + radius, r.y + radius, 180 },
+    };
+    for (auto& corner : corners) {
+        for (int i = 0; i <= steps; ++i) {
+            float angle = (corner[2] + 90.0f * static_cast<float>(i) / static_cast<float>(steps))
+                * std::numbers::pi_v<float> / 180.0f;
+            m_vertices.push_back(vertex(
+                corner[0] + radius * std::cos(angle), corner[1] + radius * std::sin(angle), color));
+        }
+    }
+    int outline = static_cast<int>(m_vertices.size()) - 1;
+    for (int i = 0; i < outline; ++i) {
+        indices.push_back(0);
+        indices.push_back(1 + i);
+        indices.push_back(1 + (i + 1) % outline);
+    }
+    SDL_RenderGeometry(m_renderer, nullptr, m_vertices.data(), static_cast<int>(m_vertices.size()),
+        indices.data(), static_cast<int>(indices.size()));
+}
+
+void Renderer::text(const core::DrawText& command)
+{
+    int basis = std::min(m_screen.width, m_screen.height);
+    if (command.style.valign == core::VAlign::Top) {
+        m_text.draw(command, basis);
+        return;
+    }
+    core::Size box { static_cast<int>(command.box.w), static_cast<int>(command.box.h) };
+    auto& layout = m_text.layout(command.text, command.style, box, basis);
+    float free = std::max(0.0f, command.box.h - layout.height);
+    core::DrawText moved = command;
+    moved.box.y += command.style.valign == core::VAlign::Middle ? free / 2 : free;
+    moved.box.h = command.box.h - free;
+    m_text.draw(moved, basis);
+}
+
+void Renderer::stroke_rect(const core::StrokeRect& command)
+{
+    auto& r = command.rect;
+    float t = command.thickness;
+    fill_rect({ { r.x, r.y, r.w, t }, command.color, 0 });
+    fill_rect({ { r.x, r.bottom() - t, r.w, t }, command.color, 0 });
+    fill_rect({ { r.x, r.y + t, t, r.h - 2 * t }, command.color, 0 });
+    fill_rect({ { r.right() - t, r.y + t, t, r.h - 2 * t }, command.color, 0 });
+}
+
+void Renderer::line(const core::DrawLine& command)
+{
+    float dx = command.to.x - command.from.x, dy = command.to.y - command.from.y;
+    float length = std::hypot(dx, dy);
+    if (length < 0.01f)
+        return;
+    float nx = -dy / length * command.thickness / 2, ny = dx / length * command.thickness / 2;
+    SDL_Color color = to_sdl(command.color);
+    SDL_Vertex quad[4] = {
+        vertex(command.from.x + nx, command.from.y + ny, color),
+        vertex(command.to.x + nx, command.to.y + ny, color),
+        vertex(command.to.x - nx, command.to.y - ny, color),
+        vertex(command.from.x - nx, command.from.y - ny, color),
+    };
+    int indices[6] = { 0, 1, 2, 0, 2, 3 };
+    SDL_RenderGeometry(m_renderer, nullptr, quad, 4, indices, 6);
+}
+
+void Renderer::triangles(const core::Triangles& command)
+{
+    if (command.points.size() < 3)
+        return;
+    SDL_Color color = to_sdl(command.color);
+    m_vertices.clear();
+    m_vertices.reserve(command.points.size());
+    for (auto& p : command.points)
+        m_vertices.push_back(vertex(p.x, p.y, color));
+    int count = static_cast<int>(m_vertices.size() / 3 * 3);
+    SDL_RenderGeometry(m_renderer, nullptr, m_vertices.data(), count, nullptr, 0);
+}
+
+void Renderer::image(const core::DrawImage& command)
+{
+    auto& box = command.rect;
+    if (box.w < 1 || box.h < 1 || command.alpha <= 0)
+        return;
+    float zoom = std::max(1.0f, command.zoom);
+    // Rasterise at the zoomed size, so a slow zoom stays sharp; sizes are bucketed in the cache.
+    auto entry = m_images.get(command.image_id,
+        { static_cast<int>(std::lround(box.w * zoom)),
+            static_cast<int>(std::lround(box.h * zoom)) });
+    if (!entry.texture)
+        return;
+    float scale = std::min(box.w * zoom / static_cast<float>(entry.width),
+        box.h * zoom / static_cast<float>(entry.height));
+    float w = static_cast<float>(entry.width) * scale, h = static_cast<float>(entry.height) * scale;
+    // The zoomed picture is centred in the box and moved by pan within its free travel, then
+    // clipped to the box.
+    float x = box.x + (box.w - w) / 2 - command.pan.x * std::max(0.0f, (w - box.w) / 2);
+    float y = box.y + (box.h - h) / 2 - command.pan.y * std::max(0.0f, (h - box.h) / 2);
+    SDL_FRect dest { x, y, w, h };
+    SDL_SetTextureAlphaMod(
+        entry.texture, static_cast<Uint8>(std::clamp(command.alpha, 0.0f, 1.0f) * 255));
+    bool clip = zoom > 1.0f;
+    if (clip)
+        push_clip(box);
+    SDL_RenderCopyF(m_renderer, entry.texture, nullptr, &dest);
+    if (clip)
+        pop_clip();
+}
+
+void Renderer::push_clip(const core::Rect& rect)
+{
+    SDL_Rect r { static_cast<int>(std::floor(rect.x)), static_cast<int>(std::floor(rect.y)),
+        static_cast<int>(std::ceil(rect.w)), static_cast<int>(std::ceil(rect.h)) };
+    if (!m_clips.empty())
+        SDL_IntersectRect(&m_clips.back(), &r, &r);
+    m_clips.push_back(r);
+    SDL_RenderSetClipRect(m_renderer, &m_clips.back());
+}
+
+void Renderer::pop_clip()
+{
+    if (!m_clips.empty())
+        m_clips.pop_back();
+    SDL_RenderSetClipRect(m_renderer, m_clips.empty() ? nullptr : &m_clips.back());
+}
+
+} // namespace kiosk::platform

@@ -1,0 +1,45 @@
+// Plays a core::DrawList with SDL: rectangles, lines and triangles through SDL_RenderGeometry,
+// images from the ImageCache, text from the TextRenderer. Owns no content and no state across
+// frames besides what its caches hold.
+#pragma once
+
+#include "kiosk/core/draw_list.h"
+#include "kiosk/platform/images.h"
+#include "kiosk/platform/sdl_handles.h"
+#include "kiosk/platform/text_renderer.h"
+
+#include <vector>
+
+namespace kiosk::platform {
+
+class Renderer {
+public:
+    Renderer(SDL_Renderer* renderer, ImageCache& images, TextRenderer& text)
+        : m_renderer(renderer)
+        , m_images(images)
+        , m_text(text)
+    {
+    }
+
+    // Clears to the list's colour and draws every command; does not present.
+    void play(const core::DrawList& list, core::Size screen);
+
+private:
+    void fill_rect(const core::FillRect& command);
+    void stroke_rect(const core::StrokeRect& command);
+    void line(const core::DrawLine& command);
+    void triangles(const core::Triangles& command);
+    void image(const core::DrawImage& command);
+    void text(const core::DrawText& command);
+    void push_clip(const core::Rect& rect);
+    void pop_clip();
+
+    SDL_Renderer* m_renderer;
+    ImageCache& m_images;
+    TextRenderer& m_text;
+    core::Size m_screen;
+    std::vector<SDL_Rect> m_clips;
+    std::vector<SDL_Vertex> m_vertices; // reused between frames
+};
+
+} // namespace kiosk::platform

@@ -1,0 +1,14 @@
+// Bar and line charts drawn from a chart's figures, with value labels in the visitor's language.
+#pragma once
+
+#include "kiosk/screens/screen.h"
+
+namespace kiosk::screens {
+
+void draw_chart(core::DrawList& out, Context& ctx, const Frame& frame, const core::Chart& chart,
+    core::Rect area, float alpha, bool on_light);
+
+// "≈ 35.000 người" / "約35,000人" / "about 35,000 people".
+std::string format_value(const core::ChartPoint& point, const core::Text3& unit, core::Lang lang);
+
+} // namespace kiosk::screens

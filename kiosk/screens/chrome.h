@@ -1,0 +1,28 @@
+// The parts every visitor screen shares: the top bar (home, title, language switch), buttons,
+// the source line and the progress bar. Each returns the touch targets it drew.
+#pragma once
+
+#include "kiosk/screens/screen.h"
+
+namespace kiosk::screens {
+
+// A pill-shaped button sized to its label (at least one touch target); returns its rect.
+core::Rect draw_button(core::DrawList& out, Context& ctx, const Frame& frame, core::Point at,
+    const std::string& label, core::Color fill, core::Color text, bool align_right = false);
+
+// The top bar: home button (unless `home` is false), the title, and the language switch.
+// Returns the bar's bottom edge.
+float draw_top_bar(core::DrawList& out, std::vector<Hit>& hits, Context& ctx, const Frame& frame,
+    const std::string& title, bool home = true);
+
+// "Source: <article title> — <publisher>" in small type, at the bottom of `area`.
+void draw_source_line(core::DrawList& out, Context& ctx, const Frame& frame,
+    const std::string& source_id, core::Rect area);
+
+// Width in px of a single line of text in the style (for sizing buttons and labels).
+float text_width(
+    Context& ctx, const Frame& frame, const std::string& text, const core::TextStyle& style);
+
+bool pressed_in(const Frame& frame, const core::Rect& rect);
+
+} // namespace kiosk::screens

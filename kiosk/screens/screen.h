@@ -1,0 +1,105 @@
+// What every screen is: it draws itself into a DrawList for a frame, recording its touch targets
+// as it goes, and answers taps and swipes with a navigation request. Screens own their state; the
+// app owns the screens and the screen machine decides where a request leads.
+#pragma once
+
+#include "kiosk/core/clock.h"
+#include "kiosk/core/content_model.h"
+#include "kiosk/core/draw_list.h"
+#include "kiosk/core/layout.h"
+#include "kiosk/screens/theme.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::screens {
+
+enum class NavKind {
+    None,
+    Attract,
+    Home,
+    Back,
+    Partnership,
+    Topic,
+    Slide,
+    Map,
+    Timeline,
+    Chart,
+    SetLang,
+    NextSlide,
+    PrevSlide,
+    Staff
+};
+
+struct Nav {
+    NavKind kind { NavKind::None };
+    std::string id;
+    core::Lang lang { core::Lang::Vi };
+    bool operator==(const Nav&) const = default;
+};
+
+struct Hit {
+    core::Rect rect;
+    Nav nav;
+};
+
+// What a screen may read while drawing: the content and a way to measure text.
+struct Context {
+    const core::Exhibition& exhibition;
+    core::FontMetrics& fonts;
+};
+
+struct Frame {
+    Metrics metrics;
+    core::TimeMs now_ms { 0 };
+    core::Lang lang { core::Lang::Vi };
+    // The target under a finger right now (pressed feedback), if any.
+    std::optional<core::Point> pressed;
+};
+
+class Screen {
+public:
+    virtual ~Screen() = default;
+    // Draws the frame and replaces the touch targets.
+    void draw(core::DrawList& out, const Frame& frame)
+    {
+        m_hits.clear();
+        draw_content(out, frame);
+    }
+    virtual Nav on_tap(core::Point point, const Frame&)
+    {
+        // Later targets are drawn on top, so they win.
+        for (auto it = m_hits.rbegin(); it != m_hits.rend(); ++it) {
+            if (it->rect.contains(point))
+                return it->nav;
+        }
+        return {};
+    }
+    // dx > 0: finger moved right.
+    virtual Nav on_swipe(float dx, const Frame&)
+    {
+        (void)dx;
+        return {};
+    }
+    virtual void on_pan(core::Point, core::Point, const Frame&) { }
+    virtual void on_pinch(core::Point, float, const Frame&) { }
+    // True while the picture changes by itself (animation); the app redraws only then.
+    virtual bool animating(core::TimeMs now_ms) const
+    {
+        (void)now_ms;
+        return false;
+    }
+    // Called when the screen becomes visible.
+    virtual void enter(core::TimeMs now_ms) { (void)now_ms; }
+    const std::vector<Hit>& hits() const { return m_hits; }
+
+protected:
+    virtual void draw_content(core::DrawList& out, const Frame& frame) = 0;
+    void add_hit(core::Rect rect, Nav nav) { m_hits.push_back({ rect, std::move(nav) }); }
+
+private:
+    std::vector<Hit> m_hits;
+};
+
+} // namespace kiosk::screens

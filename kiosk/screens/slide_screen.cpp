@@ -1,0 +1,138 @@
+// Slide layout: landscape puts the picture left and the text right; portrait stacks them.
+#include "kiosk/screens/slide_screen.h"
+
+#include "kiosk/screens/chart_view.h"
+#include "kiosk/screens/chrome.h"
+#include "kiosk/screens/ui_text.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::screens {
+
+using namespace core;
+
+namespace {
+
+Color with_alpha(Color c, float alpha)
+{
+    c.a = static_cast<uint8_t>(std::clamp(alpha, 0.0f, 1.0f) * static_cast<float>(c.a));
+    return c;
+}
+
+} // namespace
+
+bool SlideScreen::show(const std::string& slide_id)
+{
+    auto* slide = m_ctx.exhibition.find_slide(slide_id);
+    if (!slide)
+        return false;
+    m_slide = slide;
+    m_siblings = m_ctx.exhibition.slides_of(slide->topic_id);
+    auto it = std::find(m_siblings.begin(), m_siblings.end(), slide);
+    m_index = it == m_siblings.end() ? 0 : static_cast<size_t>(it - m_siblings.begin());
+    return true;
+}
+
+Nav SlideScreen::on_swipe(float dx, const Frame&)
+{
+    if (m_siblings.empty())
+        return {};
+    if (dx < 0 && m_index + 1 < m_siblings.size())
+        return { NavKind::Slide, m_siblings[m_index + 1]->id };
+    if (dx > 0 && m_index > 0)
+        return { NavKind::Slide, m_siblings[m_index - 1]->id };
+    return {};
+}
+
+void draw_slide_body(DrawList& out, Context& ctx, const Frame& frame, const Slide& slide, Rect area,
+    float t_s, float alpha)
+{
+    auto& m = frame.metrics;
+    Rect picture, text;
+    if (m.portrait) {
+        float ph = area.h * 0.42f;
+        picture = { area.x, area.y, area.w, ph };
+        text = { area.x, area.y + ph + m.u(32), area.w, area.h - ph - m.u(32) };
+    } else {
+        float pw = area.w * 0.5f;
+        picture = { area.x, area.y, pw, area.h };
+        text = { area.x + pw + m.u(56), area.y + m.u(8), area.w - pw - m.u(56), area.h - m.u(8) };
+    }
+    // The picture sits on a sand panel so the drawings keep their colours on the navy ground.
+    out.add(FillRect { picture, with_alpha(palette::SAND, alpha), m.u(28) });
+    Rect inner = picture.inset(m.u(28));
+    if (auto* chart
+        = slide.chart_id.empty() ? nullptr : ctx.exhibition.find_chart(slide.chart_id)) {
+        draw_chart(out, ctx, frame, *chart, inner, alpha, /*on_light=*/true);
+    } else if (!slide.image.empty()) {
+        // A slow zoom and drift (Ken Burns), one cycle per ~20 s, gentle enough to read beside.
+        float zoom = 1.0f + 0.05f * (1.0f - std::cos(t_s * 0.3f)) / 2.0f;
+        Point pan { std::sin(t_s * 0.21f) * 0.6f, std::cos(t_s * 0.17f) * 0.4f };
+        out.add(DrawImage { slide.image, inner, alpha, zoom, pan });
+    }
+    auto title_style = style(TextRole::Title, frame.lang, Weight::Bold);
+    title_style.max_lines = 3;
+    auto title = layout_text(slide.title[frame.lang], title_style,
+        { static_cast<int>(text.w), static_cast<int>(text.h / 2) }, m.type_basis(), ctx.fonts);
+    out.add(DrawText { slide.title[frame.lang], title_style,
+        { text.x, text.y, text.w, title.height + 1 }, with_alpha(palette::WHITE, alpha) });
+    float y = text.y + title.height + m.u(20);
+    out.add(FillRect { { text.x, y, m.u(96), m.u(6) }, with_alpha(palette::GOLD, alpha), m.u(3) });
+    y += m.u(36);
+    auto body_style = style(TextRole::Body, frame.lang);
+    out.add(DrawText { slide.body[frame.lang], body_style,
+        { text.x, y, text.w, text.bottom() - y - m.u(64) }, with_alpha(palette::SAND, alpha) });
+    draw_source_line(
+        out, ctx, frame, slide.source_id, { text.x, text.bottom() - m.u(60), text.w, m.u(60) });
+}
+
+void SlideScreen::draw_content(DrawList& out, const Frame& frame)
+{
+    out.clear(palette::NAVY);
+    if (!m_slide)
+        return;
+    auto& m = frame.metrics;
+    auto* topic = m_ctx.exhibition.find_topic(m_slide->topic_id);
+    std::vector<Hit> hits;
+    float top
+        = draw_top_bar(out, hits, m_ctx, frame, topic ? topic->title[frame.lang] : std::string {});
+    for (auto& hit : hits)
+        add_hit(hit.rect, hit.nav);
+    float bottom = static_cast<float>(m.screen.height) - m.margin - m.target;
+    Rect area { m.margin, top + m.margin, static_cast<float>(m.screen.width) - 2 * m.margin,
+        bottom - top - 2 * m.margin };
+    draw_slide_body(out, m_ctx, frame, *m_slide, area, static_cast<float>(frame.now_ms) / 1000.0f);
+
+    // Bottom row: back to the topic, previous / next, and where we are among the topic's slides.
+    float y = bottom;
+    auto back = draw_button(out, m_ctx, frame, { m.margin, y }, ui_text::BACK[frame.lang],
+        palette::NAVY_LIGHT, palette::WHITE);
+    add_hit(back, { NavKind::Topic, m_slide->topic_id });
+    float right = static_cast<float>(m.screen.width) - m.margin;
+    if (m_index + 1 < m_siblings.size()) {
+        auto next = draw_button(
+            out, m_ctx, frame, { right, y }, "›", palette::TEAL, palette::WHITE, true);
+        add_hit(next, { NavKind::Slide, m_siblings[m_index + 1]->id });
+        right = next.x - m.u(16);
+    }
+    if (m_index > 0) {
+        auto prev = draw_button(
+            out, m_ctx, frame, { right, y }, "‹", palette::TEAL, palette::WHITE, true);
+        add_hit(prev, { NavKind::Slide, m_siblings[m_index - 1]->id });
+        right = prev.x - m.u(16);
+    }
+    // Dots for the slides of this topic.
+    float dot = m.u(14), gap = m.u(14);
+    float total = static_cast<float>(m_siblings.size()) * (dot + gap) - gap;
+    float x = (static_cast<float>(m.screen.width) - total) / 2;
+    if (x > back.right() + m.u(16) && x + total < right) {
+        for (size_t i = 0; i < m_siblings.size(); ++i) {
+            out.add(FillRect { { x, y + (m.target - dot) / 2, dot, dot },
+                i == m_index ? palette::GOLD : palette::NAVY_LIGHT, dot / 2 });
+            x += dot + gap;
+        }
+    }
+}
+
+} // namespace kiosk::screens

@@ -1,0 +1,35 @@
+// A slide: illustration (or chart) beside its title and text, the source in small type, and the
+// way to the neighbouring slides of the same topic by swipe or arrow.
+#pragma once
+
+#include "kiosk/screens/screen.h"
+
+namespace kiosk::screens {
+
+class SlideScreen : public Screen {
+public:
+    explicit SlideScreen(Context ctx)
+        : m_ctx(ctx)
+    {
+    }
+    // Shows `slide_id` among the slides of its topic.
+    bool show(const std::string& slide_id);
+    const core::Slide* slide() const { return m_slide; }
+    Nav on_swipe(float dx, const Frame& frame) override;
+
+protected:
+    void draw_content(core::DrawList& out, const Frame& frame) override;
+
+private:
+    Context m_ctx;
+    const core::Slide* m_slide { nullptr };
+    std::vector<const core::Slide*> m_siblings;
+    size_t m_index { 0 };
+};
+
+// Draws one slide's picture and text into `area` (shared with the attract loop). `t` is the
+// seconds the slide has been visible, for the slow pan and zoom of its illustration.
+void draw_slide_body(core::DrawList& out, Context& ctx, const Frame& frame,
+    const core::Slide& slide, core::Rect area, float t_s, float alpha = 1.0f);
+
+} // namespace kiosk::screens

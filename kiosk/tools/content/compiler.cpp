@@ -1,0 +1,827 @@
+// Compiles content/*.toml (parsed with toml++) into a core::Exhibition. Each table is read through
+// a TableReader that records which keys were used, so unknown keys are reported where they stand.
+// References between items are checked after everything is read, so order of files is free.
+#include "kiosk/tools/content/compiler.h"
+
+#include "kiosk/core/unicode.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <toml++/toml.h>
+
+namespace kiosk::tools {
+
+using namespace kiosk::core;
+
+namespace {
+
+struct Pos {
+    std::string file;
+    int line { 0 };
+    int column { 0 };
+};
+
+Pos pos_of(const std::string& file, const toml::source_region& region)
+{
+    return { file, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column) };
+}
+
+// A reference to check once every item is known.
+struct Reference {
+    enum class Kind { Slide, Topic, Place, Chart, Source, Partnership, Image, Link, Event } kind;
+    std::string id;
+    Pos pos;
+};
+
+constexpr std::string_view kind_word(Reference::Kind kind)
+{
+    switch (kind) {
+    case Reference::Kind::Slide:
+        return "slide";
+    case Reference::Kind::Topic:
+        return "topic";
+    case Reference::Kind::Place:
+        return "place";
+    case Reference::Kind::Chart:
+        return "chart";
+    case Reference::Kind::Source:
+        return "source";
+    case Reference::Kind::Partnership:
+        return "partnership";
+    case Reference::Kind::Image:
+        return "image";
+    case Reference::Kind::Link:
+        return "link";
+    case Reference::Kind::Event:
+        return "event";
+    }
+    return "item";
+}
+
+class Compiler;
+
+// Reads one TOML table, remembering which keys were asked for.
+class TableReader {
+public:
+    TableReader(
+        Compiler& compiler, const std::string& file, const toml::table& table, std::string what)
+        : m_compiler(compiler)
+        , m_file(file)
+        , m_table(table)
+        , m_what(std::move(what))
+    {
+    }
+    ~TableReader() = default;
+
+    Pos pos() const { return pos_of(m_file, m_table.source()); }
+    Pos pos_of_key(std::string_view key) const
+    {
+        if (auto* node = m_table.get(key))
+            return pos_of(m_file, node->source());
+        return pos();
+    }
+    const std::string& file() const { return m_file; }
+
+    std::optional<std::string> string(std::string_view key, bool required);
+    std::optional<int64_t> integer(std::string_view key, bool required);
+    std::optional<double> number(std::string_view key, bool required);
+    std::optional<bool> boolean(std::string_view key);
+    std::optional<Text3> text3(std::string_view key, bool required);
+    std::vector<std::string> string_list(std::string_view key, bool required);
+    std::optional<std::string> id();
+    // Sub-tables given as [[name.point]] arrays.
+    const toml::array* array(std::string_view key);
+    // Reports keys nobody asked for.
+    void finish();
+
+private:
+    Compiler& m_compiler;
+    const std::string& m_file;
+    const toml::table& m_table;
+    std::string m_what;
+    std::set<std::string, std::less<>> m_used;
+};
+
+class Compiler {
+public:
+    explicit Compiler(const CompileInput& input)
+        : m_input(input)
+    {
+    }
+
+    CompileOutput run();
+
+    void error(const Pos& pos, std::string message)
+    {
+        m_out.diagnostics.error(pos.file, pos.line, pos.column, std::move(message));
+    }
+    std::optional<std::string> clean_text(
+        const Pos& pos, std::string_view text, std::string_view what)
+    {
+        if (auto bad = find_invalid_utf8(text)) {
+            error(pos, std::string(what) + ": invalid UTF-8 at byte " + std::to_string(*bad));
+            return std::nullopt;
+        }
+        return to_nfc(text);
+    }
+    void refer(Reference::Kind kind, std::string id, Pos pos)
+    {
+        if (!id.empty())
+            m_refs.push_back({ kind, std::move(id), std::move(pos) });
+    }
+
+private:
+    void read_file(const SourceFile& file);
+    void read_exhibition(const std::string& file, const toml::table& table);
+    void read_source(const std::string& file, const toml::table& table);
+    void read_partnership(const std::string& file, const toml::table& table);
+    void read_topic(const std::string& file, const toml::table& table);
+    void read_slide(const std::string& file, const toml::table& table);
+    void read_place(const std::string& file, const toml::table& table);
+    void read_link(const std::string& file, const toml::table& table);
+    void read_event(const std::string& file, const toml::table& table);
+    void read_chart(const std::string& file, const toml::table& table);
+    bool claim_id(Reference::Kind kind, const std::string& id, const Pos& pos);
+    void check_references();
+    void check_completeness();
+
+    const CompileInput& m_input;
+    CompileOutput m_out;
+    std::vector<Reference> m_refs;
+    std::map<std::pair<Reference::Kind, std::string>, Pos> m_ids;
+    bool m_have_exhibition { false };
+    size_t m_slide_tables { 0 }; // slides written, valid or not
+};
+
+std::optional<std::string> TableReader::string(std::string_view key, bool required)
+{
+    m_used.insert(std::string(key));
+    auto* node = m_table.get(key);
+    if (!node) {
+        if (required)
+            m_compiler.error(pos(), m_what + ": missing key '" + std::string(key) + "'");
+        return std::nullopt;
+    }
+    auto* value = node->as_string();
+    if (!value) {
+        m_compiler.error(pos_of(m_file, node->source()),
+            m_what + ": '" + std::string(key) + "' must be a string");
+        return std::nullopt;
+    }
+    return m_compiler.clean_text(
+        pos_of(m_file, node->source()), value->get(), m_what + "." + std::string(key));
+}
+
+std::optional<int64_t> TableReader::integer(std::string_view key, bool required)
+{
+    m_used.insert(std::string(key));
+    auto* node = m_table.get(key);
+    if (!node) {
+        if (required)
+            m_compiler.error(pos(), m_what + ": missing key '" + std::string(key) + "'");
+        return std::nullopt;
+    }
+    if (auto* value = node->as_integer())
+        return value->get();
+    m_compiler.error(pos_of(m_file, node->source()),
+        m_what + ": '" + std::string(key) + "' must be a whole number");
+    return std::nullopt;
+}
+
+std::optional<double> TableReader::number(std::string_view key, bool required)
+{
+    m_used.insert(std::string(key));
+    auto* node = m_table.get(key);
+    if (!node) {
+        if (required)
+            m_compiler.error(pos(), m_what + ": missing key '" + std::string(key) + "'");
+        return std::nullopt;
+    }
+    if (auto* value = node->as_floating_point())
+        return value->get();
+    if (auto* value = node->as_integer())
+        return static_cast<double>(value->get());
+    m_compiler.error(
+        pos_of(m_file, node->source()), m_what + ": '" + std::string(key) + "' must be a number");
+    return std::nullopt;
+}
+
+std::optional<bool> TableReader::boolean(std::string_view key)
+{
+    m_used.insert(std::string(key));
+    auto* node = m_table.get(key);
+    if (!node)
+        return std::nullopt;
+    if (auto* value = node->as_boolean())
+        return value->get();
+    m_compiler.error(pos_of(m_file, node->source()),
+        m_what + ": '" + std::string(key) + "' must be true or false");
+    return std::nullopt;
+}
+
+std::optional<Text3> TableReader::text3(std::string_view key, bool required)
+{
+    m_used.insert(std::string(key));
+    auto* node = m_table.get(key);
+    if (!node) {
+        if (required)
+            m_compiler.error(
+                pos(), m_what + ": missing text '" + std::string(key) + "' (needs vi, ja and en)");
+        return std::nullopt;
+    }
+    auto* table = node->as_table();
+    if (!table) {
+        m_compiler.error(pos_of(m_file, node->source()),
+            m_what + ": '" + std::string(key) + "' must be a table with vi, ja and en");
+        return std::nullopt;
+    }
+    TableReader reader(m_compiler, m_file, *table, m_what + "." + std::string(key));
+    Text3 text;
+    bool complete = true;
+    for (auto lang : ALL_LANGS) {
+        auto code = std::string(lang_code(lang));
+        m_used.insert(std::string(key));
+        auto* entry = table->get(code);
+        reader.m_used.insert(code);
+        if (!entry) {
+            m_compiler.error(pos_of(m_file, table->source()),
+                m_what + "." + std::string(key) + ": missing translation '" + code + "'");
+            complete = false;
+            continue;
+        }
+        auto* value = entry->as_string();
+        auto entry_pos = pos_of(m_file, entry->source());
+        if (!value) {
+            m_compiler.error(
+                entry_pos, m_what + "." + std::string(key) + "." + code + " must be a string");
+            complete = false;
+            continue;
+        }
+        auto clean = m_compiler.clean_text(
+            entry_pos, value->get(), m_what + "." + std::string(key) + "." + code);
+        if (!clean) {
+            complete = false;
+            continue;
+        }
+        auto& s = *clean;
+        if (s.find_first_not_of(" \t\r\n") == std::string::npos) {
+            m_compiler.error(entry_pos,
+                m_what + "." + std::string(key) + ": translation '" + code + "' is empty");
+            complete = false;
+            continue;
+        }
+        text[lang] = std::move(s);
+    }
+    reader.finish();
+    if (!complete)
+        return std::nullopt;
+    return text;
+}
+
+std::vector<std::string> TableReader::string_list(std::string_view key, bool required)
+{
+    m_used.insert(std::string(key));
+    std::vector<std::string> out;
+    auto* node = m_table.get(key);
+    if (!node) {
+        if (required)
+            m_compiler.error(pos(), m_what + ": missing key '" + std::string(key) + "'");
+        return out;
+    }
+    auto* array = node->as_array();
+    if (!array) {
+        m_compiler.error(pos_of(m_file, node->source()),
+            m_what + ": '" + std::string(key) + "' must be a list of strings");
+        return out;
+    }
+    for (auto& item : *array) {
+        if (auto* value = item.as_string())
+            out.push_back(value->get());
+        else
+            m_compiler.error(pos_of(m_file, item.source()),
+                m_what + ": '" + std::string(key) + "' must hold strings only");
+    }
+    return out;
+}
+
+std::optional<std::string> TableReader::id()
+{
+    auto value = string("id", true);
+    if (!value)
+        return std::nullopt;
+    bool good = !value->empty() && value->size() <= 64
+        && std::all_of(value->begin(), value->end(),
+            [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+    if (!good) {
+        m_compiler.error(pos_of_key("id"),
+            m_what + ": id '" + *value + "' must be lowercase ASCII letters, digits and '-'");
+        return std::nullopt;
+    }
+    m_what += " '" + *value + "'";
+    return value;
+}
+
+const toml::array* TableReader::array(std::string_view key)
+{
+    m_used.insert(std::string(key));
+    auto* node = m_table.get(key);
+    if (!node)
+        return nullptr;
+    auto* array = node->as_array();
+    if (!array)
+        m_compiler.error(pos_of(m_file, node->source()),
+            m_what + ": '" + std::string(key) + "' must be a list of tables");
+    return array;
+}
+
+void TableReader::finish()
+{
+    for (auto& [key, node] : m_table) {
+        if (!m_used.contains(key.str()))
+            m_compiler.error(pos_of(m_file, key.source()),
+                m_what + ": unknown key '" + std::string(key.str()) + "'");
+    }
+}
+
+bool Compiler::claim_id(Reference::Kind kind, const std::string& id, const Pos& pos)
+{
+    auto [it, inserted] = m_ids.emplace(std::make_pair(kind, id), pos);
+    if (!inserted) {
+        error(pos,
+            "duplicate " + std::string(kind_word(kind)) + " id '" + id + "' (first defined at "
+                + it->second.file + ":" + std::to_string(it->second.line) + ")");
+        return false;
+    }
+    return true;
+}
+
+void Compiler::read_exhibition(const std::string& file, const toml::table& table)
+{
+    if (m_have_exhibition) {
+        error(pos_of(file, table.source()), "[exhibition] is defined twice");
+        return;
+    }
+    m_have_exhibition = true;
+    TableReader r(*this, file, table, "exhibition");
+    auto& meta = m_out.exhibition.meta;
+    if (auto v = r.string("version", true))
+        meta.content_version = *v;
+    if (auto v = r.string("default_lang", true)) {
+        if (auto lang = parse_lang(*v))
+            meta.default_lang = *lang;
+        else
+            error(r.pos_of_key("default_lang"),
+                "exhibition: default_lang must be vi, ja or en, not '" + *v + "'");
+    }
+    if (auto v = r.integer("idle_timeout_s", false)) {
+        if (*v < 5 || *v > 3600)
+            error(r.pos_of_key("idle_timeout_s"),
+                "exhibition: idle_timeout_s must be 5..3600 seconds");
+        else
+            meta.idle_timeout_ms = static_cast<int>(*v * 1000);
+    }
+    if (table.get("attract_languages")) {
+        meta.attract_langs.clear();
+        for (auto& code : r.string_list("attract_languages", false)) {
+            if (auto lang = parse_lang(code))
+                meta.attract_langs.push_back(*lang);
+            else
+                error(r.pos_of_key("attract_languages"),
+                    "exhibition: unknown language '" + code + "' in attract_languages");
+        }
+        if (meta.attract_langs.empty())
+            meta.attract_langs.push_back(meta.default_lang);
+    }
+    if (auto t = r.text3("title", true))
+        meta.title = *t;
+    if (auto t = r.text3("subtitle", false))
+        meta.subtitle = *t;
+    r.finish();
+}
+
+void Compiler::read_source(const std::string& file, const toml::table& table)
+{
+    TableReader r(*this, file, table, "source");
+    Source s;
+    auto id = r.id();
+    bool unique = id && claim_id(Reference::Kind::Source, *id, r.pos());
+    auto f = r.string("file", true);
+    auto author = r.string("author", false);
+    auto publisher = r.string("publisher", false);
+    auto title = r.text3("title", true);
+    r.finish();
+    if (!id || !f || !title || !unique)
+        return;
+    m_out.exhibition.sources.push_back(
+        { *id, *f, author.value_or(""), publisher.value_or(""), *title });
+}
+
+void Compiler::read_partnership(const std::string& file, const toml::table& table)
+{
+    TableReader r(*this, file, table, "partnership");
+    Partnership p;
+    auto id = r.id();
+    bool unique = id && claim_id(Reference::Kind::Partnership, *id, r.pos());
+    p.order = static_cast<int>(r.integer("order", false).value_or(0));
+    p.place_ids = r.string_list("places", true);
+    for (auto& place : p.place_ids)
+        refer(Reference::Kind::Place, place, r.pos_of_key("places"));
+    p.image = r.string("image", false).value_or("");
+    refer(Reference::Kind::Image, p.image, r.pos_of_key("image"));
+    auto name = r.text3("name", true);
+    auto tagline = r.text3("tagline", true);
+    r.finish();
+    if (!id || !name || !tagline || !unique)
+        return;
+    p.id = *id;
+    p.name = *name;
+    p.tagline = *tagline;
+    m_out.locations["partnership:" + p.id] = { file, r.pos().line };
+    m_out.exhibition.partnerships.push_back(std::move(p));
+}
+
+void Compiler::read_topic(const std::string& file, const toml::table& table)
+{
+    TableReader r(*this, file, table, "topic");
+    Topic t;
+    auto id = r.id();
+    bool unique = id && claim_id(Reference::Kind::Topic, *id, r.pos());
+    auto part = r.string("partnership", true);
+    if (part) {
+        t.partnership_id = *part;
+        refer(Reference::Kind::Partnership, *part, r.pos_of_key("partnership"));
+    }
+    bool kind_ok = true;
+    if (auto kind = r.string("kind", true)) {
+        if (auto k = parse_topic_kind(*kind))
+            t.kind = *k;
+        else {
+            error(r.pos_of_key("kind"),
+                "topic: kind must be overview, environment, water, economy, culture or people, not "
+                "'" + *kind
+                    + "'");
+            kind_ok = false;
+        }
+    }
+    t.order = static_cast<int>(r.integer("order", false).value_or(0));
+    t.icon = r.string("icon", false).value_or("");
+    refer(Reference::Kind::Image, t.icon, r.pos_of_key("icon"));
+    auto title = r.text3("title", true);
+    auto summary = r.text3("summary", true);
+    r.finish();
+    if (!id || !part || !kind_ok || !title || !summary || !unique)
+        return;
+    t.id = *id;
+    t.title = *title;
+    t.summary = *summary;
+    m_out.locations["topic:" + t.id] = { file, r.pos().line };
+    m_out.exhibition.topics.push_back(std::move(t));
+}
+
+void Compiler::read_slide(const std::string& file, const toml::table& table)
+{
+    ++m_slide_tables;
+    TableReader r(*this, file, table, "slide");
+    Slide s;
+    auto id = r.id();
+    bool unique = id && claim_id(Reference::Kind::Slide, *id, r.pos());
+    auto topic = r.string("topic", true);
+    if (topic) {
+        s.topic_id = *topic;
+        refer(Reference::Kind::Topic, *topic, r.pos_of_key("topic"));
+    }
+    s.order = static_cast<int>(r.integer("order", false).value_or(0));
+    if (auto d = r.integer("duration_s", false)) {
+        if (*d < 2 || *d > 600)
+            error(r.pos_of_key("duration_s"), "slide: duration_s must be 2..600 seconds");
+        else
+            s.duration_ms = static_cast<int>(*d * 1000);
+    }
+    s.attract = r.boolean("attract").value_or(true);
+    s.image = r.string("image", false).value_or("");
+    refer(Reference::Kind::Image, s.image, r.pos_of_key("image"));
+    s.place_id = r.string("place", false).value_or("");
+    refer(Reference::Kind::Place, s.place_id, r.pos_of_key("place"));
+    s.chart_id = r.string("chart", false).value_or("");
+    refer(Reference::Kind::Chart, s.chart_id, r.pos_of_key("chart"));
+    auto source = r.string("source", true);
+    if (source) {
+        s.source_id = *source;
+        refer(Reference::Kind::Source, *source, r.pos_of_key("source"));
+    }
+    auto title = r.text3("title", true);
+    auto body = r.text3("body", true);
+    r.finish();
+    if (!id || !topic || !source || !title || !body || !unique)
+        return;
+    s.id = *id;
+    s.title = *title;
+    s.body = *body;
+    m_out.locations["slide:" + s.id] = { file, r.pos().line };
+    m_out.exhibition.slides.push_back(std::move(s));
+}
+
+void Compiler::read_place(const std::string& file, const toml::table& table)
+{
+    TableReader r(*this, file, table, "place");
+    Place p;
+    auto id = r.id();
+    bool unique = id && claim_id(Reference::Kind::Place, *id, r.pos());
+    bool kind_ok = true;
+    if (auto kind = r.string("kind", true)) {
+        if (auto k = parse_place_kind(*kind))
+            p.kind = *k;
+        else {
+            error(r.pos_of_key("kind"),
+                "place: kind must be city, prefecture, site or port, not '" + *kind + "'");
+            kind_ok = false;
+        }
+    }
+    auto lat = r.number("lat", true);
+    auto lon = r.number("lon", true);
+    bool coords_ok = lat && lon;
+    if (lat && !(std::isfinite(*lat) && *lat >= -90 && *lat <= 90)) {
+        error(r.pos_of_key("lat"), "place: bad coordinates: lat must be -90..90 degrees");
+        coords_ok = false;
+    }
+    if (lon && !(std::isfinite(*lon) && *lon >= -180 && *lon <= 180)) {
+        error(r.pos_of_key("lon"), "place: bad coordinates: lon must be -180..180 degrees");
+        coords_ok = false;
+    }
+    auto source = r.string("source", true);
+    if (source) {
+        p.source_id = *source;
+        refer(Reference::Kind::Source, *source, r.pos_of_key("source"));
+    }
+    p.coord_ref = r.string("coord_ref", false).value_or("");
+    p.image = r.string("image", false).value_or("");
+    refer(Reference::Kind::Image, p.image, r.pos_of_key("image"));
+    p.slide_ids = r.string_list("slides", false);
+    for (auto& slide : p.slide_ids)
+        refer(Reference::Kind::Slide, slide, r.pos_of_key("slides"));
+    auto name = r.text3("name", true);
+    auto text = r.text3("text", true);
+    r.finish();
+    if (!id || !kind_ok || !coords_ok || !source || !name || !text || !unique)
+        return;
+    p.id = *id;
+    p.lat_deg = *lat;
+    p.lon_deg = *lon;
+    p.name = *name;
+    p.text = *text;
+    m_out.locations["place:" + p.id] = { file, r.pos().line };
+    m_out.exhibition.places.push_back(std::move(p));
+}
+
+void Compiler::read_link(const std::string& file, const toml::table& table)
+{
+    TableReader r(*this, file, table, "link");
+    Link l;
+    auto id = r.id();
+    bool unique = id && claim_id(Reference::Kind::Link, *id, r.pos());
+    auto from = r.string("from", true);
+    auto to = r.string("to", true);
+    if (from)
+        refer(Reference::Kind::Place, *from, r.pos_of_key("from"));
+    if (to)
+        refer(Reference::Kind::Place, *to, r.pos_of_key("to"));
+    bool kind_ok = true;
+    if (auto kind = r.string("kind", true)) {
+        if (auto k = parse_link_kind(*kind))
+            l.kind = *k;
+        else {
+            error(r.pos_of_key("kind"),
+                "link: kind must be friendship, sister or cooperation, not '" + *kind + "'");
+            kind_ok = false;
+        }
+    }
+    l.since_year = static_cast<int>(r.integer("since", false).value_or(0));
+    auto source = r.string("source", true);
+    if (source)
+        refer(Reference::Kind::Source, *source, r.pos_of_key("source"));
+    auto label = r.text3("label", true);
+    r.finish();
+    if (!id || !from || !to || !kind_ok || !source || !label || !unique)
+        return;
+    l.id = *id;
+    l.from_place_id = *from;
+    l.to_place_id = *to;
+    l.source_id = *source;
+    l.label = *label;
+    m_out.locations["link:" + l.id] = { file, r.pos().line };
+    m_out.exhibition.links.push_back(std::move(l));
+}
+
+void Compiler::read_event(const std::string& file, const toml::table& table)
+{
+    TableReader r(*this, file, table, "event");
+    TimelineEvent e;
+    auto id = r.id();
+    bool unique = id && claim_id(Reference::Kind::Event, *id, r.pos());
+    auto date_text = r.string("date", true);
+    std::optional<PartialDate> date;
+    if (date_text) {
+        date = parse_partial_date(*date_text);
+        if (!date)
+            error(r.pos_of_key("date"),
+                "event: date must be YYYY, YYYY-MM or YYYY-MM-DD, not '" + *date_text + "'");
+    }
+    e.inferred = r.boolean("inferred").value_or(false);
+    e.partnership_id = r.string("partnership", false).value_or("");
+    refer(Reference::Kind::Partnership, e.partnership_id, r.pos_of_key("partnership"));
+    auto source = r.string("source", true);
+    if (source)
+        refer(Reference::Kind::Source, *source, r.pos_of_key("source"));
+    auto text = r.text3("text", true);
+    r.finish();
+    if (!id || !date || !source || !text || !unique)
+        return;
+    e.id = *id;
+    e.date = *date;
+    e.source_id = *source;
+    e.text = *text;
+    m_out.locations["event:" + e.id] = { file, r.pos().line };
+    m_out.exhibition.events.push_back(std::move(e));
+}
+
+void Compiler::read_chart(const std::string& file, const toml::table& table)
+{
+    TableReader r(*this, file, table, "chart");
+    Chart c;
+    auto id = r.id();
+    bool unique = id && claim_id(Reference::Kind::Chart, *id, r.pos());
+    bool kind_ok = true;
+    if (auto kind = r.string("kind", true)) {
+        if (auto k = parse_chart_kind(*kind))
+            c.kind = *k;
+        else {
+            error(r.pos_of_key("kind"), "chart: kind must be bar or line, not '" + *kind + "'");
+            kind_ok = false;
+        }
+    }
+    auto source = r.string("source", true);
+    if (source)
+        refer(Reference::Kind::Source, *source, r.pos_of_key("source"));
+    c.topic_id = r.string("topic", false).value_or("");
+    refer(Reference::Kind::Topic, c.topic_id, r.pos_of_key("topic"));
+    auto title = r.text3("title", true);
+    auto unit = r.text3("unit", true);
+    bool points_ok = true;
+    if (auto* points = r.array("point")) {
+        for (auto& node : *points) {
+            auto* point_table = node.as_table();
+            if (!point_table) {
+                error(pos_of(file, node.source()), "chart: each point must be a table");
+                points_ok = false;
+                continue;
+            }
+            TableReader pr(*this, file, *point_table, "chart point");
+            ChartPoint point;
+            auto value = pr.number("value", true);
+            point.approx = pr.boolean("approx").value_or(false);
+            auto label = pr.text3("label", true);
+            pr.finish();
+            if (value && !std::isfinite(*value)) {
+                error(pr.pos_of_key("value"), "chart point: value must be a finite number");
+                value.reset();
+            }
+            if (!value || !label) {
+                points_ok = false;
+                continue;
+            }
+            point.value = *value;
+            point.label = *label;
+            c.points.push_back(std::move(point));
+        }
+    }
+    r.finish();
+    if (points_ok && c.points.size() < 2 && id)
+        error(r.pos(), "chart '" + *id + "': needs at least two points");
+    if (!id || !kind_ok || !source || !title || !unit || !points_ok || !unique)
+        return;
+    c.id = *id;
+    c.source_id = *source;
+    c.title = *title;
+    c.unit = *unit;
+    m_out.locations["chart:" + c.id] = { file, r.pos().line };
+    m_out.exhibition.charts.push_back(std::move(c));
+}
+
+void Compiler::read_file(const SourceFile& file)
+{
+    if (auto bad = find_invalid_utf8(file.text)) {
+        // Name the line and column of the bad byte: toml++ would only say "invalid UTF-8".
+        int line = 1;
+        size_t line_start = 0;
+        for (size_t i = 0; i < *bad; ++i) {
+            if (file.text[i] == '\n') {
+                ++line;
+                line_start = i + 1;
+            }
+        }
+        auto column = static_cast<int>(code_point_count(
+                          std::string_view(file.text).substr(line_start, *bad - line_start)))
+            + 1;
+        error({ file.path, line, column }, "invalid UTF-8");
+        return;
+    }
+    toml::table root;
+    try {
+        root = toml::parse(file.text, file.path);
+    } catch (const toml::parse_error& e) {
+        error(pos_of(file.path, e.source()), std::string(e.description()));
+        return;
+    }
+    using ReadFn = void (Compiler::*)(const std::string&, const toml::table&);
+    static const std::map<std::string, ReadFn, std::less<>> ARRAYS {
+        { "source", &Compiler::read_source },
+        { "partnership", &Compiler::read_partnership },
+        { "topic", &Compiler::read_topic },
+        { "slide", &Compiler::read_slide },
+        { "place", &Compiler::read_place },
+        { "link", &Compiler::read_link },
+        { "event", &Compiler::read_event },
+        { "chart", &Compiler::read_chart },
+    };
+    for (auto& [key, node] : root) {
+        if (key.str() == "exhibition") {
+            if (auto* table = node.as_table())
+                read_exhibition(file.path, *table);
+            else
+                error(pos_of(file.path, node.source()), "exhibition must be a table: [exhibition]");
+            continue;
+        }
+        auto it = ARRAYS.find(key.str());
+        if (it == ARRAYS.end()) {
+            error(pos_of(file.path, key.source()),
+                "unknown key '" + std::string(key.str())
+                    + "' (expected exhibition, source, partnership, topic, slide, place, link, "
+                      "event or chart)");
+            continue;
+        }
+        auto* array = node.as_array();
+        if (!array || !array->is_array_of_tables()) {
+            error(pos_of(file.path, node.source()),
+                "'" + std::string(key.str()) + "' must be written as [[" + std::string(key.str())
+                    + "]] tables");
+            continue;
+        }
+        for (auto& item : *array)
+            (this->*(it->second))(file.path, *item.as_table());
+    }
+}
+
+void Compiler::check_references()
+{
+    std::set<std::string> used_images;
+    for (auto& ref : m_refs) {
+        if (ref.kind == Reference::Kind::Image) {
+            auto it = m_input.images.find(ref.id);
+            if (it == m_input.images.end()) {
+                error(ref.pos,
+                    "reference to an unknown image '" + ref.id + "' (no assets/images/" + ref.id
+                        + ")");
+                continue;
+            }
+            if (used_images.insert(ref.id).second && m_input.decode_image) {
+                if (auto problem = m_input.decode_image(it->second))
+                    error(ref.pos, "image '" + ref.id + "' does not decode: " + *problem);
+            }
+            continue;
+        }
+        if (!m_ids.contains({ ref.kind, ref.id }))
+            error(ref.pos,
+                "reference to an unknown " + std::string(kind_word(ref.kind)) + " '" + ref.id
+                    + "'");
+    }
+    for (auto& id : used_images)
+        m_out.images.push_back({ id, m_input.images.at(id) });
+}
+
+void Compiler::check_completeness()
+{
+    std::string where = m_input.files.empty() ? std::string("content") : m_input.files.front().path;
+    if (!m_have_exhibition)
+        error({ where, 1, 1 }, "no [exhibition] table in any file");
+    if (m_slide_tables == 0)
+        error({ where, 1, 1 }, "the content has no slides");
+}
+
+CompileOutput Compiler::run()
+{
+    for (auto& file : m_input.files)
+        read_file(file);
+    check_references();
+    check_completeness();
+    return std::move(m_out);
+}
+
+} // namespace
+
+CompileOutput compile_content(const CompileInput& input)
+{
+    return Compiler(input).run();
+}
+
+} // namespace kiosk::tools

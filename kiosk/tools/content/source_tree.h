@@ -1,0 +1,18 @@
+// Reading a content folder and its images from disk for the compiler (which itself reads no files).
+#pragma once
+
+#include "kiosk/tools/content/compiler.h"
+
+#include <string>
+
+namespace kiosk::tools {
+
+// Every *.toml below `content_dir` (sorted, paths as `content_dir/...`) and every image below
+// `assets_dir/images`. Unreadable files become diagnostics.
+CompileInput read_source_tree(
+    const std::string& content_dir, const std::string& assets_dir, Diagnostics& diagnostics);
+
+// The assets folder that belongs to a content folder: its sibling `assets/`.
+std::string default_assets_dir(const std::string& content_dir);
+
+} // namespace kiosk::tools
