@@ -11,7 +11,10 @@
 
 namespace kiosk::core {
 
-enum class Script { Latin, Cjk }; // Latin covers Vietnamese and English; Cjk is Han, kana, CJK punctuation
+enum class Script {
+    Latin,
+    Cjk
+}; // Latin covers Vietnamese and English; Cjk is Han, kana, CJK punctuation
 enum class Weight { Regular, Bold };
 enum class Align { Start, Center, End };
 enum class VAlign { Top, Middle, Bottom }; // applied by the renderer, from the laid-out height
@@ -69,7 +72,7 @@ struct TextLayout {
 // Lays NFC-normalised text out in the box (width <= 0: no wrapping; height <= 0: no height limit).
 // overflow_px is measured at the smallest size tried, before the last resorts (cutting words by
 // grapheme, the ellipsis), so content checks can flag text that only fits by being cut.
-TextLayout layout_text(std::string_view text, const TextStyle& style, Size box, int screen_height_px,
-    FontMetrics& metrics);
+TextLayout layout_text(std::string_view text, const TextStyle& style, Size box,
+    int screen_height_px, FontMetrics& metrics);
 
 } // namespace kiosk::core

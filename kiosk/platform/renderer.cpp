@@ -156,20 +156,40 @@ void Renderer::triangles(const core::Triangles& command)
     SDL_RenderGeometry(m_renderer, nullptr, m_vertices.data(), count, nullptr, 0);
 }
 
+// Images are rasterised once at the box's size times the largest zoom the slow pan uses, so the
+// zoom only rescales a cached texture and never decodes during an animation.
+constexpr float MAX_IMAGE_ZOOM = 1.06f;
+
+ImageCache::Entry Renderer::image_texture(const core::DrawImage& command)
+{
+    auto& box = command.rect;
+    if (box.w < 1 || box.h < 1)
+        return {};
+    return m_images.get(command.image_id,
+        { static_cast<int>(std::lround(box.w * MAX_IMAGE_ZOOM)),
+            static_cast<int>(std::lround(box.h * MAX_IMAGE_ZOOM)) });
+}
+
+void Renderer::preload(const core::DrawList& list)
+{
+    for (auto& command : list.commands()) {
+        if (auto* image = std::get_if<core::DrawImage>(&command))
+            image_texture(*image);
+    }
+}
+
 void Renderer::image(const core::DrawImage& command)
 {
     auto& box = command.rect;
-    if (box.w < 1 || box.h < 1 || command.alpha <= 0)
+    if (command.alpha <= 0)
         return;
-    float zoom = std::max(1.0f, command.zoom);
-    // Rasterise at the zoomed size, so a slow zoom stays sharp; sizes are bucketed in the cache.
-    auto entry = m_images.get(command.image_id,
-        { static_cast<int>(std::lround(box.w * zoom)),
-            static_cast<int>(std::lround(box.h * zoom)) });
+    auto entry = image_texture(command);
     if (!entry.texture)
         return;
-    float scale = std::min(box.w * zoom / static_cast<float>(entry.width),
-        box.h * zoom / static_cast<float>(entry.height));
+    float zoom = std::clamp(command.zoom, 1.0f, MAX_IMAGE_ZOOM);
+    float scale = std::min(box.w / static_cast<float>(entry.width),
+                      box.h / static_cast<float>(entry.height))
+        * zoom;
     float w = static_cast<float>(entry.width) * scale, h = static_cast<float>(entry.height) * scale;
     // The zoomed picture is centred in the box and moved by pan within its free travel, then
     // clipped to the box.

@@ -23,6 +23,9 @@ public:
 
     // Clears to the list's colour and draws every command; does not present.
     void play(const core::DrawList& list, core::Size screen);
+    // Decodes the list's images into the cache without drawing (ahead of the frame that shows
+    // them, in the idle time after a present).
+    void preload(const core::DrawList& list);
 
 private:
     void fill_rect(const core::FillRect& command);
@@ -30,6 +33,7 @@ private:
     void line(const core::DrawLine& command);
     void triangles(const core::Triangles& command);
     void image(const core::DrawImage& command);
+    platform::ImageCache::Entry image_texture(const core::DrawImage& command);
     void text(const core::DrawText& command);
     void push_clip(const core::Rect& rect);
     void pop_clip();

@@ -19,14 +19,30 @@ bool pressed_in(const Frame& frame, const Rect& rect)
     return frame.pressed && rect.contains(*frame.pressed);
 }
 
+namespace {
+
+TextStyle button_style(const Frame& frame)
+{
+    auto s = style(TextRole::Label, frame.lang, Weight::Bold, Align::Center);
+    s.valign = VAlign::Middle;
+    s.max_lines = 1;
+    return s;
+}
+
+} // namespace
+
+float button_width(Context& ctx, const Frame& frame, const std::string& label)
+{
+    auto& m = frame.metrics;
+    return std::max(m.target * 1.4f, text_width(ctx, frame, label, button_style(frame)) + m.u(56));
+}
+
 Rect draw_button(DrawList& out, Context& ctx, const Frame& frame, Point at,
     const std::string& label, Color fill, Color text, bool align_right)
 {
     auto& m = frame.metrics;
-    auto s = style(TextRole::Label, frame.lang, Weight::Bold, Align::Center);
-    s.valign = VAlign::Middle;
-    s.max_lines = 1;
-    float w = std::max(m.target * 1.4f, text_width(ctx, frame, label, s) + m.u(56));
+    auto s = button_style(frame);
+    float w = button_width(ctx, frame, label);
     Rect rect { align_right ? at.x - w : at.x, at.y, w, m.target };
     // Pressed feedback within the frame: the button darkens and sinks a little.
     bool pressed = pressed_in(frame, rect);
@@ -94,6 +110,56 @@ void draw_source_line(
     auto s = style(TextRole::Caption, frame.lang);
     s.max_lines = 2;
     out.add(DrawText { text, s, area, palette::MUTED });
+}
+
+void draw_card(DrawList& out, Context& ctx, const Frame& frame, Rect rect, const std::string& image,
+    const std::string& title, const std::string& subtitle)
+{
+    auto& m = frame.metrics;
+    bool pressed = pressed_in(frame, rect);
+    Rect r = pressed ? rect.inset(m.u(4)) : rect;
+    out.add(FillRect { r, pressed ? Color { 225, 218, 205, 255 } : palette::SAND, m.u(24) });
+    // The picture takes the left part of a wide card, the top of a tall one.
+    bool wide = r.w > r.h * 1.6f;
+    Rect pic = wide ? Rect { r.x + m.u(16), r.y + m.u(16), r.h - m.u(32), r.h - m.u(32) }
+                    : Rect { r.x + m.u(16), r.y + m.u(16), r.w - m.u(32), r.h * 0.55f - m.u(16) };
+    if (!image.empty())
+        out.add(DrawImage { image, pic, 1.0f, 1.0f, {} });
+    Rect text = wide ? Rect { pic.right() + m.u(24), r.y + m.u(20),
+        r.right() - pic.right() - m.u(44), r.h - m.u(40) }
+                     : Rect { r.x + m.u(24), pic.bottom() + m.u(12), r.w - m.u(48),
+                           r.bottom() - pic.bottom() - m.u(24) };
+    auto title_style
+        = style(TextRole::Heading, frame.lang, Weight::Bold, wide ? Align::Start : Align::Center);
+    title_style.max_lines = 2;
+    auto layout = layout_text(title, title_style,
+        { static_cast<int>(text.w), static_cast<int>(text.h) }, m.type_basis(), ctx.fonts);
+    float title_h = std::min(layout.height + 1, text.h);
+    if (subtitle.empty()) {
+        title_style.valign = wide ? VAlign::Middle : VAlign::Top;
+        out.add(DrawText { title, title_style, text, palette::NAVY });
+        return;
+    }
+    out.add(DrawText { title, title_style, { text.x, text.y, text.w, title_h }, palette::NAVY });
+    auto sub_style
+        = style(TextRole::Label, frame.lang, Weight::Regular, wide ? Align::Start : Align::Center);
+    float y = text.y + title_h + m.u(8);
+    out.add(
+        DrawText { subtitle, sub_style, { text.x, y, text.w, text.bottom() - y }, palette::SEA });
+}
+
+std::vector<Rect> grid_cells(Rect area, size_t count, size_t columns, float gap, float cell_h)
+{
+    std::vector<Rect> cells;
+    if (count == 0 || columns == 0)
+        return cells;
+    float w = (area.w - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    for (size_t i = 0; i < count; ++i) {
+        size_t row = i / columns, col = i % columns;
+        cells.push_back({ area.x + static_cast<float>(col) * (w + gap),
+            area.y + static_cast<float>(row) * (cell_h + gap), w, cell_h });
+    }
+    return cells;
 }
 
 } // namespace kiosk::screens

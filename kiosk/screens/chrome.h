@@ -10,6 +10,8 @@ namespace kiosk::screens {
 core::Rect draw_button(core::DrawList& out, Context& ctx, const Frame& frame, core::Point at,
     const std::string& label, core::Color fill, core::Color text, bool align_right = false);
 
+float button_width(Context& ctx, const Frame& frame, const std::string& label);
+
 // The top bar: home button (unless `home` is false), the title, and the language switch.
 // Returns the bar's bottom edge.
 float draw_top_bar(core::DrawList& out, std::vector<Hit>& hits, Context& ctx, const Frame& frame,
@@ -24,5 +26,14 @@ float text_width(
     Context& ctx, const Frame& frame, const std::string& text, const core::TextStyle& style);
 
 bool pressed_in(const Frame& frame, const core::Rect& rect);
+
+// A touchable card: a sand panel with an image (or icon) and a title with an optional line
+// below it. Darkens while pressed.
+void draw_card(core::DrawList& out, Context& ctx, const Frame& frame, core::Rect rect,
+    const std::string& image, const std::string& title, const std::string& subtitle);
+
+// Splits `area` into a grid of `count` cells of about `aspect` (w/h), filling rows first.
+std::vector<core::Rect> grid_cells(
+    core::Rect area, size_t count, size_t columns, float gap, float cell_h);
 
 } // namespace kiosk::screens

@@ -84,11 +84,12 @@ public:
     }
     virtual void on_pan(core::Point, core::Point, const Frame&) { }
     virtual void on_pinch(core::Point, float, const Frame&) { }
-    // True while the picture changes by itself (animation); the app redraws only then.
-    virtual bool animating(core::TimeMs now_ms) const
+    // When the picture next changes by itself (animation), or nullopt while it is still; the
+    // app sleeps on input until then.
+    virtual std::optional<core::TimeMs> next_frame_ms(core::TimeMs now_ms) const
     {
         (void)now_ms;
-        return false;
+        return std::nullopt;
     }
     // Called when the screen becomes visible.
     virtual void enter(core::TimeMs now_ms) { (void)now_ms; }

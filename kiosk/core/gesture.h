@@ -1,0 +1,117 @@
+// The gesture recogniser: plain touch samples (finger id, point, phase, time) in, gestures out.
+// It never polls hardware; SDL finger and mouse events become samples in platform/input.
+//
+// Several visitors may touch at once. The first finger down owns the gesture; a second finger
+// that lands near it (within pinch_start_max_px) makes a pinch, and a finger that lands far away
+// belongs to someone else and is ignored until it lifts, so it can neither hijack a swipe nor
+// turn it into a pinch.
+#pragma once
+
+#include "kiosk/core/clock.h"
+#include "kiosk/core/geometry.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace kiosk::core {
+
+enum class TouchPhase { Down, Move, Up, Cancel };
+
+struct TouchSample {
+    int64_t finger { 0 };
+    Point point; // screen px
+    TouchPhase phase { TouchPhase::Down };
+    TimeMs time_ms { 0 };
+};
+
+struct GestureConfig {
+    float tap_slop_px { 24 }; // movement still counted as a tap
+    TimeMs tap_max_ms { 600 };
+    TimeMs long_press_ms { 800 };
+    float swipe_min_px { 120 }; // horizontal travel for a swipe
+    float swipe_min_speed { 0.25f }; // px/ms at release
+    float pinch_start_max_px { 700 }; // a second finger farther than this is another visitor
+    // Scales the pixel thresholds for the screen (1 at 1080 on the short side).
+    static GestureConfig for_scale(float unit);
+};
+
+enum class GestureKind {
+    Press, // a finger went down (feedback within one frame)
+    Release, // it lifted or moved too far for a tap (feedback ends)
+    Tap,
+    LongPress,
+    Swipe, // delta: the travel; velocity: at release
+    PanBegin,
+    Pan, // delta since the last Pan
+    PanEnd, // velocity: for inertia
+    Pinch, // center and scale since the last Pinch
+    PinchEnd,
+};
+
+struct Gesture {
+    GestureKind kind { GestureKind::Tap };
+    Point point; // where (tap, press, pan position, pinch centre)
+    Point delta;
+    Point velocity; // px/ms
+    float scale { 1 };
+};
+
+class GestureRecognizer {
+public:
+    explicit GestureRecognizer(GestureConfig config = {})
+        : m_config(config)
+    {
+    }
+    void set_config(GestureConfig config) { m_config = config; }
+    void feed(const TouchSample& sample, std::vector<Gesture>& out);
+    // Fires a long-press when a finger has rested long enough.
+    void tick(TimeMs now_ms, std::vector<Gesture>& out);
+    // When tick() should next be called, if a long-press is pending.
+    std::optional<TimeMs> next_deadline_ms() const;
+    bool active() const { return m_primary.has_value(); }
+
+private:
+    struct Finger {
+        int64_t id { 0 };
+        Point start;
+        Point last;
+        TimeMs start_ms { 0 };
+        TimeMs last_ms { 0 };
+        Point velocity; // px/ms, smoothed
+    };
+    enum class Mode { Idle, Pending, Panning, Pinching, LongPressed };
+
+    void end_all(std::vector<Gesture>& out);
+
+    GestureConfig m_config;
+    Mode m_mode { Mode::Idle };
+    std::optional<Finger> m_primary;
+    std::optional<Finger> m_second;
+    std::vector<int64_t> m_ignored; // fingers of other visitors
+    float m_pinch_distance { 0 };
+};
+
+// Pan inertia: velocity decays exponentially; step() returns the movement for dt.
+struct Inertia {
+    Point velocity; // px/ms
+    float time_constant_ms { 325 };
+    bool moving() const;
+    Point step(TimeMs dt_ms);
+};
+
+} // namespace kiosk::core
+
+namespace kiosk::core {
+
+// How the touch panel sits relative to the picture: rotation in degrees clockwise (0, 90, 180,
+// 270) and mirroring, for panels mounted or wired differently from the display.
+struct TouchMapping {
+    int rotation_deg { 0 };
+    bool mirror_x { false };
+    bool mirror_y { false };
+    // Maps a panel point normalised to 0..1 onto the screen in px.
+    Point map(Point normalized, Size screen) const;
+};
+
+} // namespace kiosk::core

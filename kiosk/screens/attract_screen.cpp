@@ -1,0 +1,163 @@
+// Attract loop timing and drawing. The loop keeps no growing state: an index, a step counter and
+// the start time of the current slide.
+#include "kiosk/screens/attract_screen.h"
+
+#include "kiosk/screens/chrome.h"
+#include "kiosk/screens/slide_screen.h"
+#include "kiosk/screens/ui_text.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::screens {
+
+using namespace core;
+
+AttractScreen::AttractScreen(Context ctx, AttractConfig config)
+    : m_ctx(ctx)
+    , m_config(std::move(config))
+    , m_slides(ctx.exhibition.attract_slides())
+{
+    if (m_config.langs.empty())
+        m_config.langs = { ctx.exhibition.meta.default_lang };
+}
+
+void AttractScreen::enter(TimeMs now_ms)
+{
+    m_index = 0;
+    m_step = 0;
+    m_slide_start_ms = now_ms;
+}
+
+const Slide* AttractScreen::current() const
+{
+    return m_slides.empty() ? nullptr : m_slides[m_index];
+}
+
+const Slide* AttractScreen::upcoming() const
+{
+    return m_slides.empty() ? nullptr : m_slides[(m_index + 1) % m_slides.size()];
+}
+
+Lang AttractScreen::lang_of(size_t step) const
+{
+    return m_config.langs[step % m_config.langs.size()];
+}
+
+bool AttractScreen::update(TimeMs now_ms)
+{
+    if (m_config.hold || m_slides.empty())
+        return false;
+    bool changed = false;
+    // Catch up slide by slide (a long stall skips ahead rather than replaying).
+    for (int guard = 0; guard < 1000; ++guard) {
+        TimeMs duration = m_slides[m_index]->duration_ms;
+        if (now_ms - m_slide_start_ms < duration)
+            break;
+        m_slide_start_ms += duration;
+        m_index = (m_index + 1) % m_slides.size();
+        ++m_step;
+        changed = true;
+    }
+    return changed;
+}
+
+std::optional<TimeMs> AttractScreen::next_frame_ms(TimeMs now_ms) const
+{
+    if (m_slides.empty())
+        return std::nullopt;
+    TimeMs shown = now_ms - m_slide_start_ms;
+    if (m_step > 0 && shown < m_config.fade_ms)
+        return now_ms + 16; // cross-fading: every frame
+    if (m_config.hold)
+        return std::nullopt;
+    TimeMs next = now_ms + m_config.slow_frame_ms;
+    return std::min(next, m_slide_start_ms + m_slides[m_index]->duration_ms);
+}
+
+void AttractScreen::draw_slide(
+    DrawList& out, const Frame& frame, size_t step, float alpha, TimeMs shown_ms)
+{
+    auto& m = frame.metrics;
+    size_t index
+        = (m_index + m_slides.size() - (m_step - step) % m_slides.size()) % m_slides.size();
+    Frame slide_frame = frame;
+    slide_frame.lang = lang_of(step);
+    float top = m.u(40);
+    // The partnership's name over the slide, so a passer-by knows whose story this is.
+    auto* topic = m_ctx.exhibition.find_topic(m_slides[index]->topic_id);
+    auto* part = topic ? m_ctx.exhibition.find_partnership(topic->partnership_id) : nullptr;
+    if (part) {
+        auto s = style(TextRole::Heading, slide_frame.lang, Weight::Bold);
+        s.max_lines = 1;
+        Color gold = palette::GOLD;
+        gold.a = static_cast<uint8_t>(alpha * 255);
+        out.add(DrawText { part->name[slide_frame.lang], s,
+            { m.margin, top, static_cast<float>(m.screen.width) - 2 * m.margin, m.u(70) }, gold });
+    }
+    float call_h = m.target + m.u(40);
+    Rect area { m.margin, top + m.u(100), static_cast<float>(m.screen.width) - 2 * m.margin,
+        static_cast<float>(m.screen.height) - top - m.u(100) - call_h - m.u(40) };
+    draw_slide_body(out, m_ctx, slide_frame, *m_slides[index], area,
+        static_cast<float>(shown_ms) / 1000.0f, alpha);
+}
+
+void AttractScreen::draw_upcoming(DrawList& out, const Frame& frame)
+{
+    if (m_slides.size() < 2)
+        return;
+    ++m_index;
+    m_index %= m_slides.size();
+    ++m_step;
+    draw_slide(out, frame, m_step, 1.0f, 0);
+    --m_step;
+    m_index = (m_index + m_slides.size() - 1) % m_slides.size();
+}
+
+void AttractScreen::draw_content(DrawList& out, const Frame& frame)
+{
+    out.clear(palette::NAVY);
+    auto& m = frame.metrics;
+    float w = static_cast<float>(m.screen.width), h = static_cast<float>(m.screen.height);
+    // The whole screen is one target: any touch opens the exhibition.
+    add_hit({ 0, 0, w, h }, { NavKind::Home, {} });
+    if (m_slides.empty())
+        return;
+    TimeMs shown = frame.now_ms - m_slide_start_ms;
+    float fade = m_step > 0
+        ? std::clamp(static_cast<float>(shown) / static_cast<float>(m_config.fade_ms), 0.0f, 1.0f)
+        : 1.0f;
+    if (fade < 1.0f) {
+        auto previous_duration
+            = m_slides[(m_index + m_slides.size() - 1) % m_slides.size()]->duration_ms;
+        draw_slide(out, frame, m_step - 1, 1.0f - fade, shown + previous_duration);
+    }
+    draw_slide(out, frame, m_step, fade, shown);
+
+    // "Touch to explore", in all three languages, in a gently breathing pill.
+    float call_h = m.target + m.u(8);
+    std::string call = ui_text::TOUCH_TO_EXPLORE[Lang::Vi] + "  ·  "
+        + ui_text::TOUCH_TO_EXPLORE[Lang::Ja] + "  ·  " + ui_text::TOUCH_TO_EXPLORE[Lang::En];
+    auto s = style(TextRole::Label, frame.lang, Weight::Bold, Align::Center);
+    s.max_lines = 1;
+    s.valign = VAlign::Middle;
+    float call_w = std::min(w - 2 * m.margin, text_width(m_ctx, frame, call, s) + m.u(96));
+    float breathe = 0.5f + 0.5f * std::sin(static_cast<float>(frame.now_ms) / 1000.0f * 2.0f);
+    Color fill = palette::RED;
+    fill.a = static_cast<uint8_t>(200 + 55 * breathe);
+    Rect pill { (w - call_w) / 2, h - m.u(40) - call_h - m.u(14), call_w, call_h };
+    out.add(FillRect { pill, fill, call_h / 2 });
+    out.add(DrawText { call, s, pill.inset(m.u(8)), palette::WHITE });
+
+    // Progress through the current slide and the loop.
+    TimeMs duration = m_slides[m_index]->duration_ms;
+    float progress = std::clamp(
+        static_cast<float>(shown) / static_cast<float>(std::max<TimeMs>(1, duration)), 0.0f, 1.0f);
+    float bar_h = m.u(8);
+    out.add(FillRect { { 0, h - bar_h, w, bar_h }, palette::NAVY_LIGHT, 0 });
+    float segment = w / static_cast<float>(m_slides.size());
+    out.add(FillRect { { 0, h - bar_h, segment * (static_cast<float>(m_index) + progress), bar_h },
+        palette::TEAL, 0 });
+}
+
+} // namespace kiosk::screens

@@ -1,0 +1,50 @@
+// The unattended loop: the attract slides in order, each for its duration, cross-faded, with a
+// slow pan over the illustration, a progress bar, the language cycling per slide, and a clear
+// "touch to explore" call in all three languages.
+#pragma once
+
+#include "kiosk/screens/screen.h"
+
+namespace kiosk::screens {
+
+struct AttractConfig {
+    std::vector<core::Lang> langs { core::Lang::Vi, core::Lang::Ja,
+        core::Lang::En }; // one per slide, in turn
+    core::TimeMs fade_ms { 900 };
+    core::TimeMs slow_frame_ms { 100 }; // redraw interval between fades (pan and progress)
+    bool hold { false }; // stay on the first slide
+};
+
+class AttractScreen : public Screen {
+public:
+    AttractScreen(Context ctx, AttractConfig config);
+    void enter(core::TimeMs now_ms) override;
+    // Advances to the next slide when the current one's time is up; true when it changed.
+    bool update(core::TimeMs now_ms);
+    std::optional<core::TimeMs> next_frame_ms(core::TimeMs now_ms) const override;
+    Nav on_tap(core::Point, const Frame&) override { return { NavKind::Home, {} }; }
+    size_t index() const { return m_index; }
+    core::Lang lang_of(size_t step) const;
+    const core::Slide* current() const;
+    // The slide that comes next (to decode its image ahead).
+    const core::Slide* upcoming() const;
+    size_t slide_count() const { return m_slides.size(); }
+    // Draws the upcoming slide as it will first appear, for the renderer to decode ahead.
+    void draw_upcoming(core::DrawList& out, const Frame& frame);
+
+protected:
+    void draw_content(core::DrawList& out, const Frame& frame) override;
+
+private:
+    void draw_slide(
+        core::DrawList& out, const Frame& frame, size_t step, float alpha, core::TimeMs shown_ms);
+
+    Context m_ctx;
+    AttractConfig m_config;
+    std::vector<const core::Slide*> m_slides;
+    size_t m_index { 0 }; // position in m_slides
+    size_t m_step { 0 }; // slides shown since enter (language rotation)
+    core::TimeMs m_slide_start_ms { 0 };
+};
+
+} // namespace kiosk::screens

@@ -1,0 +1,311 @@
+// Layouts of the browsing screens.
+#include "kiosk/screens/browse_screens.h"
+
+#include "kiosk/screens/chart_view.h"
+#include "kiosk/screens/chrome.h"
+#include "kiosk/screens/ui_text.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::screens {
+
+using namespace core;
+
+namespace {
+
+// Top bar plus a back button in the bottom-left; returns the free area between them.
+Rect frame_screen(Screen& screen, std::vector<Hit>& hits, DrawList& out, Context& ctx,
+    const Frame& frame, const std::string& title)
+{
+    auto& m = frame.metrics;
+    out.clear(palette::NAVY);
+    float top = draw_top_bar(out, hits, ctx, frame, title);
+    float bottom = static_cast<float>(m.screen.height) - m.margin - m.target;
+    auto back = draw_button(out, ctx, frame, { m.margin, bottom }, ui_text::BACK[frame.lang],
+        palette::NAVY_LIGHT, palette::WHITE);
+    out.add(StrokeRect { back, palette::MUTED, m.u(2) });
+    hits.push_back({ back, { NavKind::Back, {} } });
+    (void)screen;
+    return { m.margin, top + m.u(32), static_cast<float>(m.screen.width) - 2 * m.margin,
+        bottom - top - m.u(64) };
+}
+
+size_t columns_for(const Metrics& m, size_t count)
+{
+    if (m.portrait)
+        return count > 4 ? 2 : 1;
+    return count <= 2 ? count : (count <= 4 ? 2 : 3);
+}
+
+std::string date_label(const PartialDate& d, Lang lang)
+{
+    char buffer[48];
+    switch (lang) {
+    case Lang::Ja:
+        if (d.day)
+            std::snprintf(buffer, sizeof buffer, "%d年%d月%d日", d.year, d.month, d.day);
+        else if (d.month)
+            std::snprintf(buffer, sizeof buffer, "%d年%d月", d.year, d.month);
+        else
+            std::snprintf(buffer, sizeof buffer, "%d年", d.year);
+        break;
+    case Lang::Vi:
+        if (d.day)
+            std::snprintf(buffer, sizeof buffer, "%d/%d/%d", d.day, d.month, d.year);
+        else if (d.month)
+            std::snprintf(buffer, sizeof buffer, "%d/%d", d.month, d.year);
+        else
+            std::snprintf(buffer, sizeof buffer, "%d", d.year);
+        break;
+    case Lang::En: {
+        static const char* MONTHS[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+            "Sep", "Oct", "Nov", "Dec" };
+        if (d.day)
+            std::snprintf(buffer, sizeof buffer, "%d %s %d", d.day, MONTHS[d.month - 1], d.year);
+        else if (d.month)
+            std::snprintf(buffer, sizeof buffer, "%s %d", MONTHS[d.month - 1], d.year);
+        else
+            std::snprintf(buffer, sizeof buffer, "%d", d.year);
+        break;
+    }
+    }
+    return buffer;
+}
+
+} // namespace
+
+bool PartnershipScreen::show(const std::string& id)
+{
+    m_partnership = m_ctx.exhibition.find_partnership(id);
+    return m_partnership != nullptr;
+}
+
+void PartnershipScreen::draw_content(DrawList& out, const Frame& frame)
+{
+    if (!m_partnership)
+        return;
+    std::vector<Hit> hits;
+    Rect area = frame_screen(*this, hits, out, m_ctx, frame, m_partnership->name[frame.lang]);
+    for (auto& h : hits)
+        add_hit(h.rect, h.nav);
+    auto& m = frame.metrics;
+    auto tag_style = style(TextRole::Body, frame.lang, Weight::Regular, Align::Center);
+    tag_style.max_lines = 2;
+    out.add(DrawText { m_partnership->tagline[frame.lang], tag_style,
+        { area.x, area.y, area.w, m.u(60) }, palette::GOLD });
+    area.y += m.u(84);
+    area.h -= m.u(84);
+    auto topics = m_ctx.exhibition.topics_of(m_partnership->id);
+    size_t cols = columns_for(m, topics.size());
+    size_t rows = (topics.size() + cols - 1) / std::max<size_t>(cols, 1);
+    float gap = m.u(28);
+    float cell_h
+        = rows ? (area.h - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows) : 0;
+    cell_h = std::min(cell_h, m.u(300));
+    auto cells = grid_cells(area, topics.size(), cols, gap, cell_h);
+    for (size_t i = 0; i < topics.size(); ++i) {
+        draw_card(out, m_ctx, frame, cells[i], topics[i]->icon, topics[i]->title[frame.lang],
+            topics[i]->summary[frame.lang]);
+        add_hit(cells[i], { NavKind::Topic, topics[i]->id });
+    }
+    // Map and timeline for this partnership.
+    float right = static_cast<float>(m.screen.width) - m.margin;
+    float by = static_cast<float>(m.screen.height) - m.margin - m.target;
+    auto timeline = draw_button(out, m_ctx, frame, { right, by }, ui_text::TIMELINE[frame.lang],
+        palette::TEAL, palette::WHITE, true);
+    add_hit(timeline, { NavKind::Timeline, {} });
+    if (!m_partnership->place_ids.empty()) {
+        auto map = draw_button(out, m_ctx, frame, { timeline.x - m.u(24), by },
+            ui_text::MAP[frame.lang], palette::TEAL, palette::WHITE, true);
+        add_hit(map, { NavKind::Map, m_partnership->id });
+    }
+}
+
+bool TopicScreen::show(const std::string& id)
+{
+    m_topic = m_ctx.exhibition.find_topic(id);
+    return m_topic != nullptr;
+}
+
+void TopicScreen::draw_content(DrawList& out, const Frame& frame)
+{
+    if (!m_topic)
+        return;
+    std::vector<Hit> hits;
+    Rect area = frame_screen(*this, hits, out, m_ctx, frame, m_topic->title[frame.lang]);
+    for (auto& h : hits)
+        add_hit(h.rect, h.nav);
+    auto& m = frame.metrics;
+    auto sum_style = style(TextRole::Body, frame.lang, Weight::Regular, Align::Start);
+    sum_style.max_lines = 2;
+    auto summary = layout_text(m_topic->summary[frame.lang], sum_style,
+        { static_cast<int>(area.w), static_cast<int>(m.u(110)) }, m.type_basis(), m_ctx.fonts);
+    out.add(DrawText { m_topic->summary[frame.lang], sum_style,
+        { area.x, area.y, area.w, summary.height + 1 }, palette::SAND });
+    area.y += summary.height + m.u(28);
+    area.h -= summary.height + m.u(28);
+    struct Item {
+        std::string image, title, subtitle;
+        Nav nav;
+    };
+    std::vector<Item> items;
+    for (auto* slide : m_ctx.exhibition.slides_of(m_topic->id))
+        items.push_back(
+            { slide->image, slide->title[frame.lang], {}, { NavKind::Slide, slide->id } });
+    for (auto& chart : m_ctx.exhibition.charts) {
+        if (chart.topic_id == m_topic->id)
+            items.push_back({ m_topic->icon, chart.title[frame.lang], ui_text::CHARTS[frame.lang],
+                { NavKind::Chart, chart.id } });
+    }
+    size_t cols = m.portrait ? 2 : (items.size() <= 4 ? 2 : 3);
+    size_t rows = (items.size() + cols - 1) / cols;
+    float gap = m.u(24);
+    float cell_h
+        = rows ? (area.h - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows) : 0;
+    cell_h = std::min(cell_h, m.u(260));
+    // Cards stay at least a comfortable touch size; a long topic pages by rows with the wheel of
+    // cards scrolled by the slide screen's arrows, so all fit here by shrinking to that minimum.
+    cell_h = std::max(cell_h, m.target * 1.2f);
+    auto cells = grid_cells(area, items.size(), cols, gap, cell_h);
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (cells[i].bottom() > area.bottom() + 1)
+            break;
+        draw_card(out, m_ctx, frame, cells[i], items[i].image, items[i].title, items[i].subtitle);
+        add_hit(cells[i], items[i].nav);
+    }
+}
+
+bool ChartScreen::show(const std::string& id)
+{
+    m_chart = m_ctx.exhibition.find_chart(id);
+    return m_chart != nullptr;
+}
+
+void ChartScreen::draw_content(DrawList& out, const Frame& frame)
+{
+    if (!m_chart)
+        return;
+    std::vector<Hit> hits;
+    Rect area = frame_screen(*this, hits, out, m_ctx, frame, ui_text::CHARTS[frame.lang]);
+    for (auto& h : hits)
+        add_hit(h.rect, h.nav);
+    auto& m = frame.metrics;
+    Rect panel { area.x, area.y, area.w, area.h - m.u(70) };
+    out.add(FillRect { panel, palette::SAND, m.u(28) });
+    draw_chart(out, m_ctx, frame, *m_chart, panel.inset(m.u(40)), 1.0f, true);
+    draw_source_line(out, m_ctx, frame, m_chart->source_id,
+        { area.x, panel.bottom() + m.u(12), area.w, m.u(58) });
+}
+
+void TimelineScreen::enter(TimeMs now_ms)
+{
+    m_scroll = 0;
+    m_inertia = {};
+    m_last_step_ms = now_ms;
+}
+
+void TimelineScreen::on_pan(Point delta, Point, const Frame& frame)
+{
+    m_inertia = {};
+    float d = frame.metrics.portrait ? -delta.y : -delta.x;
+    m_scroll = std::clamp(m_scroll + d, 0.0f, m_max_scroll);
+}
+
+void TimelineScreen::fling(Point velocity, TimeMs now_ms)
+{
+    m_inertia.velocity = m_portrait ? Point { 0, -velocity.y } : Point { -velocity.x, 0 };
+    m_last_step_ms = now_ms;
+}
+
+std::optional<TimeMs> TimelineScreen::next_frame_ms(TimeMs now_ms) const
+{
+    if (m_inertia.moving())
+        return now_ms + 16;
+    return std::nullopt;
+}
+
+void TimelineScreen::draw_content(DrawList& out, const Frame& frame)
+{
+    auto& m = frame.metrics;
+    m_portrait = m.portrait;
+    if (m_inertia.moving()) {
+        auto moved = m_inertia.step(frame.now_ms - m_last_step_ms);
+        m_scroll = std::clamp(m_scroll + moved.x + moved.y, 0.0f, m_max_scroll);
+        if (m_scroll <= 0 || m_scroll >= m_max_scroll)
+            m_inertia = {};
+    }
+    m_last_step_ms = frame.now_ms;
+    std::vector<Hit> hits;
+    Rect area = frame_screen(*this, hits, out, m_ctx, frame, ui_text::TIMELINE[frame.lang]);
+    for (auto& h : hits)
+        add_hit(h.rect, h.nav);
+    auto& events = m_ctx.exhibition.events;
+    if (events.empty())
+        return;
+    out.add(PushClip { area });
+    float card_w = m.portrait ? area.w - m.u(140) : m.u(420);
+    float card_h = m.portrait ? m.u(250) : area.h * 0.36f;
+    float step = m.portrait ? card_h + m.u(28) : card_w * 0.56f;
+    float length = step * static_cast<float>(events.size()) + (m.portrait ? m.u(40) : card_w);
+    m_max_scroll = std::max(0.0f, length - (m.portrait ? area.h : area.w));
+    auto date_style = style(TextRole::Heading, frame.lang, Weight::Bold);
+    date_style.max_lines = 1;
+    auto text_style = style(TextRole::Label, frame.lang);
+    auto note_style = style(TextRole::Caption, frame.lang);
+    note_style.max_lines = 1;
+    auto draw_event = [&](Rect card, const TimelineEvent& e) {
+        out.add(FillRect { card, palette::NAVY_LIGHT, m.u(18) });
+        out.add(DrawText { date_label(e.date, frame.lang), date_style,
+            { card.x + m.u(20), card.y + m.u(14), card.w - m.u(40), m.u(60) }, palette::GOLD });
+        float note_h = e.inferred ? m.u(40) : 0;
+        out.add(DrawText { e.text[frame.lang], text_style,
+            { card.x + m.u(20), card.y + m.u(80), card.w - m.u(40), card.h - m.u(96) - note_h },
+            palette::WHITE });
+        if (e.inferred)
+            out.add(DrawText { "(" + ui_text::INFERRED[frame.lang] + ")", note_style,
+                { card.x + m.u(20), card.bottom() - m.u(52), card.w - m.u(40), m.u(40) },
+                palette::MUTED });
+    };
+    if (!m.portrait) {
+        float axis_y = area.y + area.h / 2;
+        out.add(DrawLine { { area.x, axis_y }, { area.right(), axis_y }, palette::TEAL, m.u(6) });
+        for (size_t i = 0; i < events.size(); ++i) {
+            float x = area.x + m.u(20) + step * static_cast<float>(i) - m_scroll;
+            if (x > area.right() || x + card_w < area.x)
+                continue;
+            bool above = i % 2 == 0;
+            Rect card { x, above ? axis_y - m.u(40) - card_h : axis_y + m.u(40), card_w, card_h };
+            out.add(DrawLine { { x + m.u(30), axis_y },
+                { x + m.u(30), above ? card.bottom() : card.y }, palette::MUTED, m.u(3) });
+            out.add(FillRect {
+                { x + m.u(18), axis_y - m.u(12), m.u(24), m.u(24) }, palette::GOLD, m.u(12) });
+            draw_event(card, events[i]);
+        }
+    } else {
+        float axis_x = area.x + m.u(40);
+        out.add(DrawLine { { axis_x, area.y }, { axis_x, area.bottom() }, palette::TEAL, m.u(6) });
+        for (size_t i = 0; i < events.size(); ++i) {
+            float y = area.y + m.u(20) + step * static_cast<float>(i) - m_scroll;
+            if (y > area.bottom() || y + card_h < area.y)
+                continue;
+            Rect card { axis_x + m.u(60), y, card_w, card_h };
+            out.add(FillRect {
+                { axis_x - m.u(12), y + m.u(30), m.u(24), m.u(24) }, palette::GOLD, m.u(12) });
+            draw_event(card, events[i]);
+        }
+    }
+    out.add(PopClip {});
+    // Where we are on the strip.
+    if (m_max_scroll > 0) {
+        float frac = m_scroll / m_max_scroll;
+        float bar_w = area.w * 0.25f;
+        out.add(FillRect {
+            { area.x, area.bottom() + m.u(8), area.w, m.u(6) }, palette::NAVY_LIGHT, m.u(3) });
+        out.add(
+            FillRect { { area.x + (area.w - bar_w) * frac, area.bottom() + m.u(8), bar_w, m.u(6) },
+                palette::TEAL, m.u(3) });
+    }
+}
+
+} // namespace kiosk::screens

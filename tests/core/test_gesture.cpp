@@ -1,0 +1,182 @@
+// Gestures from recorded touch sequences: tap vs swipe vs pinch thresholds, long-press on the
+// virtual clock, two visitors at once, inertia.
+#include "kiosk/core/gesture.h"
+
+#include <gtest/gtest.h>
+
+using namespace kiosk::core;
+
+namespace {
+
+struct Script {
+    GestureRecognizer recognizer;
+    std::vector<Gesture> out;
+    void down(int64_t f, float x, float y, TimeMs t)
+    {
+        recognizer.feed({ f, { x, y }, TouchPhase::Down, t }, out);
+    }
+    void move(int64_t f, float x, float y, TimeMs t)
+    {
+        recognizer.feed({ f, { x, y }, TouchPhase::Move, t }, out);
+    }
+    void up(int64_t f, float x, float y, TimeMs t)
+    {
+        recognizer.feed({ f, { x, y }, TouchPhase::Up, t }, out);
+    }
+    // A straight drag in `steps` moves of 16 ms.
+    void drag(int64_t f, Point from, Point to, TimeMs t0, int steps)
+    {
+        down(f, from.x, from.y, t0);
+        for (int i = 1; i <= steps; ++i) {
+            float k = static_cast<float>(i) / static_cast<float>(steps);
+            move(f, from.x + (to.x - from.x) * k, from.y + (to.y - from.y) * k, t0 + 16 * i);
+        }
+        up(f, to.x, to.y, t0 + 16 * steps);
+    }
+    int count(GestureKind kind) const
+    {
+        return static_cast<int>(std::count_if(
+            out.begin(), out.end(), [&](const Gesture& g) { return g.kind == kind; }));
+    }
+    const Gesture* first(GestureKind kind) const
+    {
+        for (auto& g : out)
+            if (g.kind == kind)
+                return &g;
+        return nullptr;
+    }
+};
+
+} // namespace
+
+TEST(Gesture, QuickStillTouchIsATapWithPressFeedbackFirst)
+{
+    Script s;
+    s.down(1, 500, 400, 1000);
+    ASSERT_EQ(s.out.size(), 1u);
+    EXPECT_EQ(s.out[0].kind, GestureKind::Press) << "feedback must come on touch-down";
+    s.move(1, 505, 403, 1050);
+    s.up(1, 505, 403, 1120);
+    ASSERT_EQ(s.count(GestureKind::Tap), 1);
+    EXPECT_EQ(s.first(GestureKind::Tap)->point, (Point { 500, 400 }));
+    EXPECT_EQ(s.count(GestureKind::Swipe), 0);
+}
+
+struct DragCase {
+    const char* id;
+    Point from;
+    Point to;
+    int steps;
+    int taps;
+    int swipes;
+    int pans;
+};
+
+TEST(Gesture, TapSwipeAndPanThresholds)
+{
+    const DragCase cases[] = {
+        { "G1 small wobble is a tap", { 500, 500 }, { 515, 510 }, 5, 1, 0, 0 },
+        { "G2 fast long left drag is a swipe", { 1500, 500 }, { 900, 520 }, 10, 0, 1, 1 },
+        { "G3 fast right drag is a swipe", { 300, 500 }, { 900, 480 }, 10, 0, 1, 1 },
+        { "G4 short drag is a pan only", { 500, 500 }, { 580, 500 }, 10, 0, 0, 1 },
+        { "G5 vertical drag is no swipe", { 500, 200 }, { 520, 900 }, 10, 0, 0, 1 },
+        { "G6 slow long drag is no swipe", { 1500, 500 }, { 900, 500 }, 300, 0, 0, 1 },
+    };
+    for (auto& c : cases) {
+        Script s;
+        s.drag(1, c.from, c.to, 0, c.steps);
+        EXPECT_EQ(s.count(GestureKind::Tap), c.taps) << c.id;
+        EXPECT_EQ(s.count(GestureKind::Swipe), c.swipes) << c.id;
+        EXPECT_EQ(s.count(GestureKind::PanBegin), c.pans) << c.id;
+        EXPECT_EQ(s.count(GestureKind::PanEnd), c.pans) << c.id;
+    }
+}
+
+TEST(Gesture, SwipeReportsDirectionAndTravel)
+{
+    Script s;
+    s.drag(1, { 1500, 500 }, { 900, 500 }, 0, 10);
+    auto* swipe = s.first(GestureKind::Swipe);
+    ASSERT_NE(swipe, nullptr);
+    EXPECT_FLOAT_EQ(swipe->delta.x, -600);
+    EXPECT_LT(swipe->velocity.x, 0);
+}
+
+TEST(Gesture, LongPressFiresOnTheClockNotOnRelease)
+{
+    Script s;
+    s.down(1, 100, 100, 0);
+    ASSERT_EQ(s.recognizer.next_deadline_ms(), 800);
+    s.recognizer.tick(799, s.out);
+    EXPECT_EQ(s.count(GestureKind::LongPress), 0);
+    s.recognizer.tick(800, s.out);
+    EXPECT_EQ(s.count(GestureKind::LongPress), 1);
+    s.up(1, 100, 100, 1500);
+    EXPECT_EQ(s.count(GestureKind::Tap), 0) << "a long press is not also a tap";
+}
+
+TEST(Gesture, PinchScalesAroundTheFingers)
+{
+    Script s;
+    s.down(1, 400, 500, 0);
+    s.down(2, 600, 500, 20);
+    s.move(1, 300, 500, 40);
+    s.move(2, 700, 500, 40);
+    s.up(1, 300, 500, 60);
+    s.up(2, 700, 500, 70);
+    ASSERT_EQ(s.count(GestureKind::Pinch), 2);
+    float total = 1;
+    for (auto& g : s.out)
+        if (g.kind == GestureKind::Pinch)
+            total *= g.scale;
+    EXPECT_NEAR(total, 2.0f, 0.001f);
+    EXPECT_EQ(s.out.back().kind, GestureKind::PinchEnd);
+    EXPECT_EQ(s.count(GestureKind::Tap), 0);
+    EXPECT_EQ(s.count(GestureKind::Swipe), 0);
+}
+
+TEST(Gesture, ASecondVisitorFarAwayNeitherPinchesNorBreaksTheSwipe)
+{
+    Script s;
+    s.down(1, 1500, 500, 0);
+    s.down(7, 100, 1000, 30); // someone else touches the far corner
+    for (int i = 1; i <= 10; ++i) {
+        s.move(1, 1500 - 60.0f * static_cast<float>(i), 500, 16 * i);
+        s.move(7, 100 + 5.0f * static_cast<float>(i), 1000, 16 * i + 1);
+    }
+    s.up(7, 150, 1000, 170);
+    s.up(1, 900, 500, 176);
+    EXPECT_EQ(s.count(GestureKind::Pinch), 0);
+    EXPECT_EQ(s.count(GestureKind::Swipe), 1);
+    EXPECT_EQ(s.count(GestureKind::Tap), 0);
+}
+
+TEST(Gesture, TheOtherVisitorsFingerCannotTapWhileIgnored)
+{
+    Script s;
+    s.down(1, 1500, 500, 0);
+    s.down(7, 100, 1000, 30);
+    s.up(1, 1500, 500, 100); // first visitor taps
+    s.up(7, 100, 1000, 130); // the ignored finger's release is not a second tap
+    EXPECT_EQ(s.count(GestureKind::Tap), 1);
+    s.down(7, 100, 1000, 300); // but a fresh touch counts
+    s.up(7, 100, 1000, 350);
+    EXPECT_EQ(s.count(GestureKind::Tap), 2);
+}
+
+TEST(Gesture, ThresholdsScaleWithTheScreen)
+{
+    auto c = GestureConfig::for_scale(2.0f);
+    EXPECT_FLOAT_EQ(c.swipe_min_px, 240);
+    EXPECT_FLOAT_EQ(c.tap_slop_px, 48);
+}
+
+TEST(Inertia, DecaysToRestAndCoversItsDistance)
+{
+    Inertia inertia { { 2.0f, 0 }, 325 };
+    float travelled = 0;
+    for (int i = 0; i < 400 && inertia.moving(); ++i)
+        travelled += inertia.step(16).x;
+    EXPECT_FALSE(inertia.moving());
+    EXPECT_NEAR(travelled, 2.0f * 325, 5);
+}
