@@ -354,8 +354,7 @@ int App::run()
                 screen->on_pan(g.delta, g.velocity, frame);
                 break;
             case GestureKind::PanEnd:
-                if (screen == &p.screens->timeline)
-                    p.screens->timeline.fling(g.velocity, p.clock.now_ms());
+                screen->on_pan_end(g.velocity, frame);
                 break;
             case GestureKind::Pinch:
                 p.machine->touch(p.clock.now_ms());

@@ -23,8 +23,7 @@ Rect frame_screen(Screen& screen, std::vector<Hit>& hits, DrawList& out, Context
     float top = draw_top_bar(out, hits, ctx, frame, title);
     float bottom = static_cast<float>(m.screen.height) - m.margin - m.target;
     auto back = draw_button(out, ctx, frame, { m.margin, bottom }, ui_text::BACK[frame.lang],
-        palette::NAVY_LIGHT, palette::WHITE);
-    out.add(StrokeRect { back, palette::MUTED, m.u(2) });
+        palette::NAVY_LIGHT, palette::WHITE, false, true);
     hits.push_back({ back, { NavKind::Back, {} } });
     (void)screen;
     return { m.margin, top + m.u(32), static_cast<float>(m.screen.width) - 2 * m.margin,
@@ -158,22 +157,56 @@ void TopicScreen::draw_content(DrawList& out, const Frame& frame)
             items.push_back({ m_topic->icon, chart.title[frame.lang], ui_text::CHARTS[frame.lang],
                 { NavKind::Chart, chart.id } });
     }
-    size_t cols = m.portrait ? 2 : (items.size() <= 4 ? 2 : 3);
-    size_t rows = (items.size() + cols - 1) / cols;
+    // Cards keep a comfortable size; a long topic scrolls (drag with inertia).
+    size_t cols = m.portrait ? 2 : 3;
     float gap = m.u(24);
-    float cell_h
-        = rows ? (area.h - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows) : 0;
-    cell_h = std::min(cell_h, m.u(260));
-    // Cards stay at least a comfortable touch size; a long topic pages by rows with the wheel of
-    // cards scrolled by the slide screen's arrows, so all fit here by shrinking to that minimum.
-    cell_h = std::max(cell_h, m.target * 1.2f);
-    auto cells = grid_cells(area, items.size(), cols, gap, cell_h);
+    float cell_h = m.u(m.portrait ? 300 : 220);
+    size_t rows = (items.size() + cols - 1) / cols;
+    m_scroller.step(frame.now_ms);
+    m_scroller.set_extent(static_cast<float>(rows) * (cell_h + gap) - gap, area.h);
+    Rect grid { area.x, area.y - m_scroller.offset(), area.w, area.h };
+    auto cells = grid_cells(grid, items.size(), cols, gap, cell_h);
+    out.add(PushClip { area });
     for (size_t i = 0; i < items.size(); ++i) {
-        if (cells[i].bottom() > area.bottom() + 1)
-            break;
-        draw_card(out, m_ctx, frame, cells[i], items[i].image, items[i].title, items[i].subtitle);
-        add_hit(cells[i], items[i].nav);
+        if (cells[i].bottom() < area.y || cells[i].y > area.bottom())
+            continue;
+        draw_card(
+            out, m_ctx, frame, cells[i], items[i].image, items[i].title, items[i].subtitle, true);
+        // Only the visible part of a card takes touches.
+        Rect visible = cells[i];
+        float top = std::max(visible.y, area.y), bottom = std::min(visible.bottom(), area.bottom());
+        visible.y = top;
+        visible.h = bottom - top;
+        if (visible.h > 0)
+            add_hit(visible, items[i].nav);
     }
+    out.add(PopClip {});
+    if (m_scroller.max_offset() > 0) {
+        float frac = m_scroller.offset() / m_scroller.max_offset();
+        float bar_h = area.h * area.h / (area.h + m_scroller.max_offset());
+        out.add(FillRect {
+            { area.right() + m.u(16), area.y, m.u(6), area.h }, palette::NAVY_LIGHT, m.u(3) });
+        out.add(
+            FillRect { { area.right() + m.u(16), area.y + (area.h - bar_h) * frac, m.u(6), bar_h },
+                palette::TEAL, m.u(3) });
+    }
+}
+
+void TopicScreen::on_pan(Point delta, Point, const Frame&)
+{
+    m_scroller.drag(delta.y);
+}
+
+void TopicScreen::on_pan_end(Point velocity, const Frame& frame)
+{
+    m_scroller.fling(velocity.y, frame.now_ms);
+}
+
+std::optional<TimeMs> TopicScreen::next_frame_ms(TimeMs now_ms) const
+{
+    if (m_scroller.moving())
+        return now_ms + 16;
+    return std::nullopt;
 }
 
 bool ChartScreen::show(const std::string& id)
@@ -198,29 +231,19 @@ void ChartScreen::draw_content(DrawList& out, const Frame& frame)
         { area.x, panel.bottom() + m.u(12), area.w, m.u(58) });
 }
 
-void TimelineScreen::enter(TimeMs now_ms)
-{
-    m_scroll = 0;
-    m_inertia = {};
-    m_last_step_ms = now_ms;
-}
-
 void TimelineScreen::on_pan(Point delta, Point, const Frame& frame)
 {
-    m_inertia = {};
-    float d = frame.metrics.portrait ? -delta.y : -delta.x;
-    m_scroll = std::clamp(m_scroll + d, 0.0f, m_max_scroll);
+    m_scroller.drag(frame.metrics.portrait ? delta.y : delta.x);
 }
 
-void TimelineScreen::fling(Point velocity, TimeMs now_ms)
+void TimelineScreen::on_pan_end(Point velocity, const Frame& frame)
 {
-    m_inertia.velocity = m_portrait ? Point { 0, -velocity.y } : Point { -velocity.x, 0 };
-    m_last_step_ms = now_ms;
+    m_scroller.fling(frame.metrics.portrait ? velocity.y : velocity.x, frame.now_ms);
 }
 
 std::optional<TimeMs> TimelineScreen::next_frame_ms(TimeMs now_ms) const
 {
-    if (m_inertia.moving())
+    if (m_scroller.moving())
         return now_ms + 16;
     return std::nullopt;
 }
@@ -228,14 +251,7 @@ std::optional<TimeMs> TimelineScreen::next_frame_ms(TimeMs now_ms) const
 void TimelineScreen::draw_content(DrawList& out, const Frame& frame)
 {
     auto& m = frame.metrics;
-    m_portrait = m.portrait;
-    if (m_inertia.moving()) {
-        auto moved = m_inertia.step(frame.now_ms - m_last_step_ms);
-        m_scroll = std::clamp(m_scroll + moved.x + moved.y, 0.0f, m_max_scroll);
-        if (m_scroll <= 0 || m_scroll >= m_max_scroll)
-            m_inertia = {};
-    }
-    m_last_step_ms = frame.now_ms;
+    m_scroller.step(frame.now_ms);
     std::vector<Hit> hits;
     Rect area = frame_screen(*this, hits, out, m_ctx, frame, ui_text::TIMELINE[frame.lang]);
     for (auto& h : hits)
@@ -248,7 +264,8 @@ void TimelineScreen::draw_content(DrawList& out, const Frame& frame)
     float card_h = m.portrait ? m.u(250) : area.h * 0.36f;
     float step = m.portrait ? card_h + m.u(28) : card_w * 0.56f;
     float length = step * static_cast<float>(events.size()) + (m.portrait ? m.u(40) : card_w);
-    m_max_scroll = std::max(0.0f, length - (m.portrait ? area.h : area.w));
+    m_scroller.set_extent(length, m.portrait ? area.h : area.w);
+    float scroll = m_scroller.offset();
     auto date_style = style(TextRole::Heading, frame.lang, Weight::Bold);
     date_style.max_lines = 1;
     auto text_style = style(TextRole::Label, frame.lang);
@@ -271,7 +288,7 @@ void TimelineScreen::draw_content(DrawList& out, const Frame& frame)
         float axis_y = area.y + area.h / 2;
         out.add(DrawLine { { area.x, axis_y }, { area.right(), axis_y }, palette::TEAL, m.u(6) });
         for (size_t i = 0; i < events.size(); ++i) {
-            float x = area.x + m.u(20) + step * static_cast<float>(i) - m_scroll;
+            float x = area.x + m.u(20) + step * static_cast<float>(i) - scroll;
             if (x > area.right() || x + card_w < area.x)
                 continue;
             bool above = i % 2 == 0;
@@ -286,7 +303,7 @@ void TimelineScreen::draw_content(DrawList& out, const Frame& frame)
         float axis_x = area.x + m.u(40);
         out.add(DrawLine { { axis_x, area.y }, { axis_x, area.bottom() }, palette::TEAL, m.u(6) });
         for (size_t i = 0; i < events.size(); ++i) {
-            float y = area.y + m.u(20) + step * static_cast<float>(i) - m_scroll;
+            float y = area.y + m.u(20) + step * static_cast<float>(i) - scroll;
             if (y > area.bottom() || y + card_h < area.y)
                 continue;
             Rect card { axis_x + m.u(60), y, card_w, card_h };
@@ -297,8 +314,8 @@ void TimelineScreen::draw_content(DrawList& out, const Frame& frame)
     }
     out.add(PopClip {});
     // Where we are on the strip.
-    if (m_max_scroll > 0) {
-        float frac = m_scroll / m_max_scroll;
+    if (m_scroller.max_offset() > 0) {
+        float frac = scroll / m_scroller.max_offset();
         float bar_w = area.w * 0.25f;
         out.add(FillRect {
             { area.x, area.bottom() + m.u(8), area.w, m.u(6) }, palette::NAVY_LIGHT, m.u(3) });

@@ -3,7 +3,7 @@
 // timeline, its scroll position).
 #pragma once
 
-#include "kiosk/core/gesture.h"
+#include "kiosk/core/scroller.h"
 #include "kiosk/screens/screen.h"
 
 namespace kiosk::screens {
@@ -31,6 +31,10 @@ public:
     {
     }
     bool show(const std::string& id);
+    void enter(core::TimeMs now_ms) override { m_scroller.reset(now_ms); }
+    void on_pan(core::Point delta, core::Point velocity, const Frame& frame) override;
+    void on_pan_end(core::Point velocity, const Frame& frame) override;
+    std::optional<core::TimeMs> next_frame_ms(core::TimeMs now_ms) const override;
 
 protected:
     void draw_content(core::DrawList& out, const Frame& frame) override;
@@ -38,6 +42,7 @@ protected:
 private:
     Context m_ctx;
     const core::Topic* m_topic { nullptr };
+    core::Scroller m_scroller; // vertical, through the cards
 };
 
 class ChartScreen : public Screen {
@@ -63,22 +68,18 @@ public:
         : m_ctx(ctx)
     {
     }
-    void enter(core::TimeMs now_ms) override;
+    void enter(core::TimeMs now_ms) override { m_scroller.reset(now_ms); }
     void on_pan(core::Point delta, core::Point velocity, const Frame& frame) override;
-    void fling(core::Point velocity, core::TimeMs now_ms);
+    void on_pan_end(core::Point velocity, const Frame& frame) override;
     std::optional<core::TimeMs> next_frame_ms(core::TimeMs now_ms) const override;
-    float scroll() const { return m_scroll; }
+    float scroll() const { return m_scroller.offset(); }
 
 protected:
     void draw_content(core::DrawList& out, const Frame& frame) override;
 
 private:
     Context m_ctx;
-    float m_scroll { 0 }; // px along the strip
-    float m_max_scroll { 0 };
-    core::Inertia m_inertia;
-    core::TimeMs m_last_step_ms { 0 };
-    bool m_portrait { false };
+    core::Scroller m_scroller; // along the strip: x in landscape, y in portrait
 };
 
 } // namespace kiosk::screens

@@ -8,7 +8,8 @@ namespace kiosk::screens {
 
 // A pill-shaped button sized to its label (at least one touch target); returns its rect.
 core::Rect draw_button(core::DrawList& out, Context& ctx, const Frame& frame, core::Point at,
-    const std::string& label, core::Color fill, core::Color text, bool align_right = false);
+    const std::string& label, core::Color fill, core::Color text, bool align_right = false,
+    bool outline = false);
 
 float button_width(Context& ctx, const Frame& frame, const std::string& label);
 
@@ -30,7 +31,8 @@ bool pressed_in(const Frame& frame, const core::Rect& rect);
 // A touchable card: a sand panel with an image (or icon) and a title with an optional line
 // below it. Darkens while pressed.
 void draw_card(core::DrawList& out, Context& ctx, const Frame& frame, core::Rect rect,
-    const std::string& image, const std::string& title, const std::string& subtitle);
+    const std::string& image, const std::string& title, const std::string& subtitle,
+    bool compact = false);
 
 // Splits `area` into a grid of `count` cells of about `aspect` (w/h), filling rows first.
 std::vector<core::Rect> grid_cells(

@@ -84,6 +84,8 @@ public:
     }
     virtual void on_pan(core::Point, core::Point, const Frame&) { }
     virtual void on_pinch(core::Point, float, const Frame&) { }
+    // The finger that panned lifted at `velocity` px/ms (for inertia).
+    virtual void on_pan_end(core::Point, const Frame&) { }
     // When the picture next changes by itself (animation), or nullopt while it is still; the
     // app sleeps on input until then.
     virtual std::optional<core::TimeMs> next_frame_ms(core::TimeMs now_ms) const

@@ -1,12 +1,16 @@
 // kiosk-content: the content editors' and staff's command.
 //   build DIR -o FILE   compile content/ into a database (atomic; a failed build keeps FILE)
 //   check DIR           compile and report every string that overflows its box on any screen
+#include "kiosk/platform/fonts.h"
 #include "kiosk/platform/images.h"
+#include "kiosk/platform/sdl_handles.h"
 #include "kiosk/store/writer.h"
 #include "kiosk/tools/content/compiler.h"
+#include "kiosk/tools/content/overflow_check.h"
 #include "kiosk/tools/content/source_tree.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -93,6 +97,37 @@ int build(const Args& args)
     return 0;
 }
 
+// Compiles, then lays out every string of every screen with the real fonts.
+int check(const Args& args)
+{
+    auto out = compile(args);
+    if (!out)
+        return 1;
+    platform::SdlLibrary sdl;
+    if (!sdl.init(0)) {
+        std::fprintf(stderr, "kiosk-content: cannot start SDL_ttf: %s\n", SDL_GetError());
+        return 1;
+    }
+    std::vector<std::string> font_dirs { args.assets + "/fonts" };
+    if (const char* env = std::getenv("KIOSK_FONT_DIR"); env && *env)
+        font_dirs.insert(font_dirs.begin(), env);
+    auto fonts = platform::FontSet::open(font_dirs);
+    if (!fonts) {
+        std::fprintf(stderr, "kiosk-content: %s\n", fonts.error().c_str());
+        return 1;
+    }
+    const std::vector<core::Size> sizes { { 1920, 1080 }, { 1080, 1920 }, { 3840, 2160 } };
+    auto overflows = tools::check_overflow(out->exhibition, out->locations, *fonts.value(), sizes);
+    for (auto& o : overflows)
+        std::fprintf(stderr, "%s\n", tools::format_overflow(o).c_str());
+    auto& ex = out->exhibition;
+    std::printf("checked %zu slides, %zu topics, %zu events, %zu charts in vi, ja, en at "
+                "1920x1080, 1080x1920, 3840x2160: %zu overflow%s\n",
+        ex.slides.size(), ex.topics.size(), ex.events.size(), ex.charts.size(), overflows.size(),
+        overflows.size() == 1 ? "" : "s");
+    return overflows.empty() ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -102,5 +137,7 @@ int main(int argc, char** argv)
         return usage();
     if (args->command == "build")
         return build(*args);
+    if (args->command == "check")
+        return check(*args);
     return usage();
 }
