@@ -33,7 +33,7 @@ Rect frame_screen(Screen& screen, std::vector<Hit>& hits, DrawList& out, Context
 size_t columns_for(const Metrics& m, size_t count)
 {
     if (m.portrait)
-        return count > 4 ? 2 : 1;
+        return count > 6 ? 2 : 1;
     return count <= 2 ? count : (count <= 4 ? 2 : 3);
 }
 
