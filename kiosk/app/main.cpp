@@ -1,5 +1,6 @@
-// The kiosk's entry point: parse the command line, run the app.
+// The kiosk's entry point: parse the command line and the configuration, run the app.
 #include "kiosk/app/app.h"
+#include "kiosk/app/config.h"
 
 #include <cstdio>
 
@@ -15,6 +16,11 @@ int main(int argc, char** argv)
         std::fputs(kiosk::app::USAGE, stdout);
         return 0;
     }
-    kiosk::app::App app(options.release_value());
+    auto config = kiosk::app::load_config();
+    if (!config) {
+        std::fprintf(stderr, "kiosk: %s\n", config.error().c_str());
+        return 2;
+    }
+    kiosk::app::App app(options.release_value(), config.release_value());
     return app.run();
 }

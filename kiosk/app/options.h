@@ -24,6 +24,7 @@ struct Options {
     bool exit_after_first_frame { false };
     bool windowed { false }; // a normal window instead of the kiosk's borderless fullscreen
     bool help { false };
+    bool headless { false }; // not a flag: tests and benchmarks drive the app with no display
 };
 
 core::Result<Options> parse_options(const std::vector<std::string>& args);

@@ -29,7 +29,9 @@ enum class NavKind {
     SetLang,
     NextSlide,
     PrevSlide,
-    Staff
+    Staff,
+    StaffAction, // id: "pin:DIGITS", "exit", "restart", "lang:xx", "idle:+", "idle:-", "pattern",
+                 // "close", "rollback"
 };
 
 struct Nav {

@@ -20,6 +20,16 @@ Color with_alpha(Color c, float alpha)
     return c;
 }
 
+// A bold chevron pointing right (+1) or left (-1), centred in `r`.
+void draw_chevron(DrawList& out, Rect r, int direction, float thickness)
+{
+    float cx = r.x + r.w / 2, cy = r.y + r.h / 2, s = r.h * 0.2f;
+    float d = static_cast<float>(direction);
+    Point tip { cx + d * s * 0.5f, cy };
+    out.add(DrawLine { { cx - d * s * 0.5f, cy - s }, tip, palette::WHITE, thickness });
+    out.add(DrawLine { { cx - d * s * 0.5f, cy + s }, tip, palette::WHITE, thickness });
+}
+
 } // namespace
 
 bool SlideScreen::show(const std::string& slide_id)
@@ -112,13 +122,15 @@ void SlideScreen::draw_content(DrawList& out, const Frame& frame)
     float right = static_cast<float>(m.screen.width) - m.margin;
     if (m_index + 1 < m_siblings.size()) {
         auto next = draw_button(
-            out, m_ctx, frame, { right, y }, "›", palette::TEAL, palette::WHITE, true);
+            out, m_ctx, frame, { right, y }, " ", palette::TEAL, palette::WHITE, true);
+        draw_chevron(out, next, +1, m.u(6));
         add_hit(next, { NavKind::Slide, m_siblings[m_index + 1]->id });
         right = next.x - m.u(16);
     }
     if (m_index > 0) {
         auto prev = draw_button(
-            out, m_ctx, frame, { right, y }, "‹", palette::TEAL, palette::WHITE, true);
+            out, m_ctx, frame, { right, y }, " ", palette::TEAL, palette::WHITE, true);
+        draw_chevron(out, prev, -1, m.u(6));
         add_hit(prev, { NavKind::Slide, m_siblings[m_index - 1]->id });
         right = prev.x - m.u(16);
     }

@@ -4,6 +4,8 @@
 #include "kiosk/platform/fonts.h"
 #include "kiosk/platform/images.h"
 #include "kiosk/platform/sdl_handles.h"
+#include "kiosk/store/installer.h"
+#include "kiosk/store/stats_db.h"
 #include "kiosk/store/writer.h"
 #include "kiosk/tools/content/compiler.h"
 #include "kiosk/tools/content/overflow_check.h"
@@ -12,6 +14,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <sodium.h>
 #include <string>
 #include <vector>
 
@@ -21,22 +26,33 @@ namespace {
 
 int usage()
 {
-    std::fputs("usage: kiosk-content build DIR -o FILE [--assets DIR]\n"
-               "       kiosk-content check DIR [--assets DIR]\n",
+    std::fputs(
+        "usage: kiosk-content build DIR -o FILE [--assets DIR]   compile content into a database\n"
+        "       kiosk-content check DIR [--assets DIR]           report text that overflows any "
+        "screen\n"
+        "       kiosk-content pack DIR -o FILE [--assets DIR]    build and fully verify one "
+        "content file\n"
+        "       kiosk-content install FILE [--state DIR]         verify FILE and make it the "
+        "current content\n"
+        "       kiosk-content stats [--state DIR]                interaction counts as CSV\n"
+        "       kiosk-content hash-pin                           read a staff PIN on stdin, print "
+        "its hash\n"
+        "--state defaults to $KIOSK_STATE_DIR or /var/lib/kiosk\n",
         stderr);
     return 2;
 }
 
 struct Args {
     std::string command;
-    std::string dir;
+    std::string dir; // the content folder, or the file for install
     std::string output;
     std::string assets;
+    std::string state;
 };
 
 std::optional<Args> parse(int argc, char** argv)
 {
-    if (argc < 3)
+    if (argc < 2)
         return std::nullopt;
     Args args;
     args.command = argv[1];
@@ -46,15 +62,23 @@ std::optional<Args> parse(int argc, char** argv)
             args.output = argv[++i];
         else if (arg == "--assets" && i + 1 < argc)
             args.assets = argv[++i];
+        else if (arg == "--state" && i + 1 < argc)
+            args.state = argv[++i];
         else if (!arg.empty() && arg[0] != '-' && args.dir.empty())
             args.dir = arg;
         else
             return std::nullopt;
     }
-    if (args.dir.empty())
+    bool needs_dir = args.command == "build" || args.command == "check" || args.command == "pack"
+        || args.command == "install";
+    if (needs_dir && args.dir.empty())
         return std::nullopt;
-    if (args.assets.empty())
+    if (args.assets.empty() && !args.dir.empty())
         args.assets = tools::default_assets_dir(args.dir);
+    if (args.state.empty()) {
+        const char* env = std::getenv("KIOSK_STATE_DIR");
+        args.state = env && *env ? env : "/var/lib/kiosk";
+    }
     return args;
 }
 
@@ -128,6 +152,87 @@ int check(const Args& args)
     return overflows.empty() ? 0 : 1;
 }
 
+std::optional<std::string> check_image(const std::vector<uint8_t>& bytes)
+{
+    return platform::check_image_decodes(bytes);
+}
+
+// build, then the installer's full verification, so the file staff carry is known good.
+int pack(const Args& args)
+{
+    if (args.output.empty())
+        return usage();
+    int built = build(args);
+    if (built != 0)
+        return built;
+    auto verified = store::verify_content_file(args.output, check_image);
+    if (!verified) {
+        std::fprintf(stderr, "%s: error: %s\n", args.output.c_str(), verified.error().c_str());
+        return 1;
+    }
+    std::printf("%s: verified: content %s, %zu slides, %zu images, checksum %s\n",
+        args.output.c_str(), verified.value().content_version.c_str(), verified.value().slides,
+        verified.value().images, verified.value().checksum.substr(0, 16).c_str());
+    return 0;
+}
+
+int install(const Args& args)
+{
+    auto paths = store::install_paths(args.state);
+    auto installed = store::install_content_file(args.dir, paths, check_image);
+    if (!installed) {
+        std::fprintf(stderr, "%s: error: %s\n", args.dir.c_str(), installed.error().c_str());
+        return 1;
+    }
+    std::printf("installed %s as %s (content %s); the previous file is kept as %s; the kiosk picks "
+                "it up at the next quiet moment\n",
+        args.dir.c_str(), paths.current.c_str(), installed.value().content_version.c_str(),
+        paths.previous.c_str());
+    return 0;
+}
+
+int stats(const Args& args)
+{
+    std::string path = args.state + "/stats.db";
+    if (!std::filesystem::exists(path)) {
+        std::fprintf(stderr, "%s: error: no interaction counts yet\n", path.c_str());
+        return 1;
+    }
+    auto db = store::StatsDb::open(path);
+    if (!db) {
+        std::fprintf(stderr, "%s: error: %s\n", path.c_str(), db.error().c_str());
+        return 1;
+    }
+    auto csv = db.value()->export_csv();
+    if (!csv) {
+        std::fprintf(stderr, "%s: error: %s\n", path.c_str(), csv.error().c_str());
+        return 1;
+    }
+    std::fputs(csv.value().c_str(), stdout);
+    return 0;
+}
+
+int hash_pin()
+{
+    std::string pin;
+    if (!std::getline(std::cin, pin) || pin.size() < 4
+        || pin.find_first_not_of("0123456789") != std::string::npos) {
+        std::fputs("kiosk-content: the PIN must be 4 to 12 digits, on one line on stdin\n", stderr);
+        return 1;
+    }
+    if (sodium_init() < 0)
+        return 1;
+    char hash[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(hash, pin.c_str(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+            crypto_pwhash_MEMLIMIT_INTERACTIVE)
+        != 0) {
+        std::fputs("kiosk-content: out of memory hashing the PIN\n", stderr);
+        return 1;
+    }
+    std::printf("[staff]\npin_hash = \"%s\"\n", hash);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -139,5 +244,13 @@ int main(int argc, char** argv)
         return build(*args);
     if (args->command == "check")
         return check(*args);
+    if (args->command == "pack")
+        return pack(*args);
+    if (args->command == "install")
+        return install(*args);
+    if (args->command == "stats")
+        return stats(*args);
+    if (args->command == "hash-pin")
+        return hash_pin();
     return usage();
 }

@@ -1,0 +1,381 @@
+// Parsing and indexing the .kmap file, marker hit-testing and label placement.
+//
+// Culling: each level keeps a uniform grid over the file's region; a triangle or outline run is
+// listed in every cell its bounds touch. A query walks the cells under the rect and reports an
+// item only from the cell holding the corner max(item min, rect min), so each is reported once
+// without a "seen" set.
+#include "kiosk/core/map_geometry.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <string>
+
+namespace kiosk::core {
+
+namespace {
+
+constexpr uint32_t KMAP_VERSION = 1;
+constexpr uint32_t MAX_LEVELS = 16;
+constexpr uint32_t MAX_PIECES = 4096;
+constexpr uint32_t MAX_OUTLINES = 1u << 20;
+
+// Bounds-checked little-endian reads over the file's bytes.
+class Reader {
+public:
+    explicit Reader(std::span<const uint8_t> bytes)
+        : m_bytes(bytes)
+    {
+    }
+    size_t offset() const { return m_offset; }
+    size_t remaining() const { return m_bytes.size() - m_offset; }
+    bool u16(uint16_t& v)
+    {
+        if (remaining() < 2)
+            return false;
+        v = static_cast<uint16_t>(m_bytes[m_offset] | (m_bytes[m_offset + 1] << 8));
+        m_offset += 2;
+        return true;
+    }
+    bool u32(uint32_t& v)
+    {
+        if (remaining() < 4)
+            return false;
+        v = static_cast<uint32_t>(m_bytes[m_offset])
+            | static_cast<uint32_t>(m_bytes[m_offset + 1]) << 8
+            | static_cast<uint32_t>(m_bytes[m_offset + 2]) << 16
+            | static_cast<uint32_t>(m_bytes[m_offset + 3]) << 24;
+        m_offset += 4;
+        return true;
+    }
+    bool f32(float& v)
+    {
+        uint32_t bits = 0;
+        if (!u32(bits))
+            return false;
+        v = std::bit_cast<float>(bits);
+        return true;
+    }
+    bool bytes(char* out, size_t n)
+    {
+        if (remaining() < n)
+            return false;
+        std::memcpy(out, m_bytes.data() + m_offset, n);
+        m_offset += n;
+        return true;
+    }
+
+private:
+    std::span<const uint8_t> m_bytes;
+    size_t m_offset { 0 };
+};
+
+Error error_at(const Reader& r, const std::string& what)
+{
+    return Error { "map file: " + what + " at byte " + std::to_string(r.offset()) };
+}
+
+// A coordinate worth keeping: finite and near the unit square.
+bool sane(float v)
+{
+    return std::isfinite(v) && v > -1.0f && v < 2.0f;
+}
+
+bool read_vertex(Reader& r, MapVertex& v)
+{
+    return r.f32(v.x) && r.f32(v.y);
+}
+
+WorldRect bounds_of(const MapVertex* v, size_t n)
+{
+    WorldRect b { v[0].x, v[0].y, v[0].x, v[0].y };
+    for (size_t i = 1; i < n; ++i) {
+        b.min_x = std::min<double>(b.min_x, v[i].x);
+        b.min_y = std::min<double>(b.min_y, v[i].y);
+        b.max_x = std::max<double>(b.max_x, v[i].x);
+        b.max_y = std::max<double>(b.max_y, v[i].y);
+    }
+    return b;
+}
+
+bool in_triangle(WorldPoint p, const MapVertex* t)
+{
+    auto cross = [](double ax, double ay, double bx, double by, double cx, double cy) {
+        return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+    };
+    double d1 = cross(t[0].x, t[0].y, t[1].x, t[1].y, p.x, p.y);
+    double d2 = cross(t[1].x, t[1].y, t[2].x, t[2].y, p.x, p.y);
+    double d3 = cross(t[2].x, t[2].y, t[0].x, t[0].y, p.x, p.y);
+    bool has_neg = d1 < 0 || d2 < 0 || d3 < 0;
+    bool has_pos = d1 > 0 || d2 > 0 || d3 > 0;
+    return !(has_neg && has_pos);
+}
+
+} // namespace
+
+Result<MapGeometry> MapGeometry::parse(std::span<const uint8_t> bytes)
+{
+    Reader r(bytes);
+    char magic[4] {};
+    if (!r.bytes(magic, 4))
+        return error_at(r, "too short for a header");
+    if (std::memcmp(magic, "KMAP", 4) != 0)
+        return Error { "map file: not a .kmap file (bad magic)" };
+    uint32_t version = 0, level_count = 0;
+    if (!r.u32(version) || !r.u32(level_count))
+        return error_at(r, "truncated header");
+    if (version != KMAP_VERSION)
+        return Error { "map file: version " + std::to_string(version) + " (this kiosk reads "
+            + std::to_string(KMAP_VERSION) + ")" };
+    if (level_count == 0 || level_count > MAX_LEVELS)
+        return error_at(r, "absurd level count " + std::to_string(level_count));
+    float region[4] {};
+    for (float& v : region) {
+        if (!r.f32(v))
+            return error_at(r, "truncated header");
+        if (!sane(v))
+            return error_at(r, "bad region coordinate");
+    }
+    MapGeometry g;
+    g.m_region = { region[0], region[1], region[2], region[3] };
+    if (!(g.m_region.width() > 0 && g.m_region.height() > 0))
+        return error_at(r, "empty region");
+
+    for (uint32_t l = 0; l < level_count; ++l) {
+        MapLevel level;
+        uint32_t piece_count = 0;
+        if (!r.f32(level.min_zoom) || !r.u32(piece_count))
+            return error_at(r, "truncated level " + std::to_string(l));
+        if (!std::isfinite(level.min_zoom) || level.min_zoom < -4 || level.min_zoom > 30)
+            return error_at(r, "bad zoom in level " + std::to_string(l));
+        if (!g.m_levels.empty() && level.min_zoom < g.m_levels.back().min_zoom)
+            return error_at(r, "levels out of zoom order");
+        if (piece_count > MAX_PIECES)
+            return error_at(r, "absurd piece count " + std::to_string(piece_count));
+        for (uint32_t p = 0; p < piece_count; ++p) {
+            uint16_t country = 0, reserved = 0;
+            uint32_t vertex_count = 0;
+            if (!r.u16(country) || !r.u16(reserved) || !r.u32(vertex_count))
+                return error_at(r, "truncated piece");
+            if (vertex_count % 3 != 0)
+                return error_at(r, "vertex count not a multiple of 3");
+            if (vertex_count > r.remaining() / 8)
+                return error_at(r,
+                    "vertex count " + std::to_string(vertex_count)
+                        + " runs past the end (truncated?)");
+            size_t base = level.land.size();
+            level.land.resize(base + vertex_count);
+            for (uint32_t v = 0; v < vertex_count; ++v) {
+                auto& vx = level.land[base + v];
+                if (!read_vertex(r, vx))
+                    return error_at(r, "truncated vertices");
+                if (!sane(vx.x) || !sane(vx.y))
+                    return error_at(r, "bad coordinate");
+            }
+            level.triangle_country.insert(level.triangle_country.end(), vertex_count / 3, country);
+        }
+        uint32_t outline_count = 0;
+        if (!r.u32(outline_count))
+            return error_at(r, "truncated level " + std::to_string(l));
+        if (outline_count > MAX_OUTLINES || outline_count > r.remaining() / 8)
+            return error_at(r, "absurd outline count " + std::to_string(outline_count));
+        for (uint32_t o = 0; o < outline_count; ++o) {
+            uint16_t kind = 0, reserved = 0;
+            uint32_t point_count = 0;
+            if (!r.u16(kind) || !r.u16(reserved) || !r.u32(point_count))
+                return error_at(r, "truncated outline");
+            if (kind > 1)
+                return error_at(r, "unknown outline kind " + std::to_string(kind));
+            if (point_count < 2 || point_count > r.remaining() / 8)
+                return error_at(r, "bad outline point count " + std::to_string(point_count));
+            // Long lines are cut into runs that share their end points, so culling stays fine.
+            uint32_t start = static_cast<uint32_t>(level.outline_points.size());
+            for (uint32_t i = 0; i < point_count; ++i) {
+                MapVertex v;
+                if (!read_vertex(r, v))
+                    return error_at(r, "truncated outline points");
+                if (!sane(v.x) || !sane(v.y))
+                    return error_at(r, "bad coordinate");
+                level.outline_points.push_back(v);
+            }
+            for (uint32_t first = 0; first + 1 < point_count;
+                 first += MapLevel::MAX_RUN_POINTS - 1) {
+                uint32_t count = std::min(MapLevel::MAX_RUN_POINTS, point_count - first);
+                OutlineRun run { start + first, count, static_cast<OutlineKind>(kind), {} };
+                run.bounds = bounds_of(&level.outline_points[run.first], count);
+                level.runs.push_back(run);
+            }
+        }
+        g.index(level);
+        g.m_levels.push_back(std::move(level));
+    }
+    if (r.remaining() != 0)
+        return error_at(r, "trailing bytes");
+    return g;
+}
+
+MapGeometry::CellRange MapGeometry::cells_of(const WorldRect& rect) const
+{
+    const int n = MapLevel::GRID_CELLS;
+    auto cell = [n](double v, double lo, double size) {
+        double c = std::floor((v - lo) / size * n);
+        return static_cast<int>(std::clamp(c, 0.0, static_cast<double>(n - 1)));
+    };
+    return { cell(rect.min_x, m_region.min_x, m_region.width()),
+        cell(rect.min_y, m_region.min_y, m_region.height()),
+        cell(rect.max_x, m_region.min_x, m_region.width()),
+        cell(rect.max_y, m_region.min_y, m_region.height()) };
+}
+
+void MapGeometry::index(MapLevel& level) const
+{
+    const int n = MapLevel::GRID_CELLS;
+    level.cell_triangles.assign(static_cast<size_t>(n * n), {});
+    level.cell_runs.assign(static_cast<size_t>(n * n), {});
+    level.triangle_bounds.resize(level.triangle_count());
+    for (uint32_t t = 0; t < level.triangle_count(); ++t) {
+        level.triangle_bounds[t] = bounds_of(&level.land[size_t { t } * 3], 3);
+        auto c = cells_of(level.triangle_bounds[t]);
+        for (int y = c.y0; y <= c.y1; ++y)
+            for (int x = c.x0; x <= c.x1; ++x)
+                level.cell_triangles[static_cast<size_t>(y * n + x)].push_back(t);
+    }
+    for (uint32_t i = 0; i < level.runs.size(); ++i) {
+        auto c = cells_of(level.runs[i].bounds);
+        for (int y = c.y0; y <= c.y1; ++y)
+            for (int x = c.x0; x <= c.x1; ++x)
+                level.cell_runs[static_cast<size_t>(y * n + x)].push_back(i);
+    }
+}
+
+const MapLevel& MapGeometry::level_for_zoom(double zoom) const
+{
+    const MapLevel* best = &m_levels.front();
+    for (auto& level : m_levels) {
+        if (level.min_zoom <= zoom)
+            best = &level;
+    }
+    return *best;
+}
+
+void MapGeometry::query(const MapLevel& level, const WorldRect& rect,
+    std::vector<uint32_t>& triangles, std::vector<uint32_t>& runs) const
+{
+    triangles.clear();
+    runs.clear();
+    if (!rect.intersects(m_region))
+        return;
+    const int n = MapLevel::GRID_CELLS;
+    auto c = cells_of(rect);
+    auto collect = [&](const std::vector<std::vector<uint32_t>>& cells, auto bounds_of_item,
+                       std::vector<uint32_t>& out) {
+        for (int y = c.y0; y <= c.y1; ++y) {
+            for (int x = c.x0; x <= c.x1; ++x) {
+                for (uint32_t item : cells[static_cast<size_t>(y * n + x)]) {
+                    const WorldRect& b = bounds_of_item(item);
+                    if (!b.intersects(rect))
+                        continue;
+                    // Report from one cell only: the one holding the overlap's top-left corner.
+                    auto home
+                        = cells_of({ std::max(b.min_x, rect.min_x), std::max(b.min_y, rect.min_y),
+                            std::max(b.min_x, rect.min_x), std::max(b.min_y, rect.min_y) });
+                    if (home.x0 == x && home.y0 == y)
+                        out.push_back(item);
+                }
+            }
+        }
+        std::sort(out.begin(), out.end());
+    };
+    collect(
+        level.cell_triangles,
+        [&](uint32_t t) -> const WorldRect& { return level.triangle_bounds[t]; }, triangles);
+    collect(
+        level.cell_runs, [&](uint32_t i) -> const WorldRect& { return level.runs[i].bounds; },
+        runs);
+}
+
+std::optional<uint16_t> MapGeometry::country_at(const MapLevel& level, WorldPoint p) const
+{
+    std::vector<uint32_t> triangles, runs;
+    query(level, { p.x, p.y, p.x, p.y }, triangles, runs);
+    for (uint32_t t : triangles) {
+        if (in_triangle(p, &level.land[size_t { t } * 3]))
+            return level.triangle_country[t];
+    }
+    return std::nullopt;
+}
+
+std::vector<size_t> markers_at(std::span<const MarkerCircle> markers, Point point)
+{
+    std::vector<std::pair<float, size_t>> found;
+    for (size_t i = 0; i < markers.size(); ++i) {
+        float d = std::hypot(markers[i].centre.x - point.x, markers[i].centre.y - point.y);
+        if (d <= markers[i].radius_px)
+            found.push_back({ d, i });
+    }
+    std::sort(found.begin(), found.end());
+    std::vector<size_t> out;
+    for (auto& f : found)
+        out.push_back(f.second);
+    return out;
+}
+
+bool rects_overlap(const Rect& a, const Rect& b)
+{
+    return a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom();
+}
+
+namespace {
+
+bool rect_hits_circle(const Rect& r, const MarkerCircle& c)
+{
+    float nx = std::clamp(c.centre.x, r.x, r.right());
+    float ny = std::clamp(c.centre.y, r.y, r.bottom());
+    float dx = c.centre.x - nx, dy = c.centre.y - ny;
+    return dx * dx + dy * dy < c.radius_px * c.radius_px;
+}
+
+} // namespace
+
+std::vector<PlacedLabel> place_labels(std::span<const LabelRequest> labels,
+    std::span<const MarkerCircle> markers, std::span<const Rect> obstacles, Rect bounds,
+    float gap_px)
+{
+    std::vector<size_t> order(labels.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+        [&](size_t a, size_t b) { return labels[a].priority > labels[b].priority; });
+    std::vector<PlacedLabel> placed;
+    for (size_t i : order) {
+        const auto& l = labels[i];
+        float w = l.width_px, h = l.height_px, r = l.marker_radius_px + gap_px;
+        const Rect candidates[4] = {
+            { l.anchor.x + r, l.anchor.y - h / 2, w, h }, // right
+            { l.anchor.x - r - w, l.anchor.y - h / 2, w, h }, // left
+            { l.anchor.x - w / 2, l.anchor.y - r - h, w, h }, // above
+            { l.anchor.x - w / 2, l.anchor.y + r, w, h }, // below
+        };
+        for (const Rect& c : candidates) {
+            bool inside = c.x >= bounds.x && c.y >= bounds.y && c.right() <= bounds.right()
+                && c.bottom() <= bounds.bottom();
+            if (!inside)
+                continue;
+            bool clear = std::none_of(placed.begin(), placed.end(), [&](const PlacedLabel& p) {
+                return rects_overlap(p.rect, c);
+            }) && std::none_of(markers.begin(), markers.end(), [&](const MarkerCircle& m) {
+                return rect_hits_circle(c, m);
+            }) && std::none_of(obstacles.begin(), obstacles.end(), [&](const Rect& o) {
+                return rects_overlap(o, c);
+            });
+            if (clear) {
+                placed.push_back({ i, c });
+                break;
+            }
+        }
+    }
+    return placed;
+}
+
+} // namespace kiosk::core

@@ -1,0 +1,126 @@
+// The interactive map: East Asia from the whole region down to street level around a site, the
+// places as markers with labels in the visitor's language, the partnerships as animated arcs,
+// presets that fly to the two partnerships, and a panel for the place tapped.
+#pragma once
+
+#include "kiosk/core/gesture.h"
+#include "kiosk/core/map_geometry.h"
+#include "kiosk/core/projection.h"
+#include "kiosk/screens/screen.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::screens {
+
+class MapScreen : public Screen {
+public:
+    // `geometry` (parsed from assets/map/east-asia.kmap) may be null: the map then shows the sea,
+    // a graticule and the places. Both must outlive the screen.
+    MapScreen(Context ctx, const core::MapGeometry* geometry);
+
+    // "" frames both countries; a partnership id frames its places; a place id centres that
+    // place and opens its panel. False for an unknown id (nothing changes).
+    bool show(const std::string& id);
+
+    void enter(core::TimeMs now_ms) override;
+    Nav on_tap(core::Point point, const Frame& frame) override;
+    void on_pan(core::Point delta, core::Point velocity, const Frame& frame) override;
+    void on_pan_end(core::Point velocity, const Frame& frame) override;
+    void on_pinch(core::Point centre, float scale, const Frame& frame) override;
+    std::optional<core::TimeMs> next_frame_ms(core::TimeMs now_ms) const override;
+
+    const core::MapView& view() const { return m_view; }
+    // The place whose panel is open, or "".
+    const std::string& open_place() const { return m_open_place; }
+    // Where a place's marker was drawn in the last frame (px), if it was.
+    std::optional<core::Point> marker_position(const std::string& place_id) const;
+    // The label rects drawn in the last frame (px).
+    const std::vector<core::Rect>& label_rects() const { return m_label_rects; }
+
+    // How long the arcs keep moving after the map was entered or moved.
+    static constexpr core::TimeMs ARC_ANIMATION_MS = 6000;
+    static constexpr core::TimeMs DOUBLE_TAP_MS = 350;
+
+protected:
+    void draw_content(core::DrawList& out, const Frame& frame) override;
+
+private:
+    struct PlaceInfo {
+        const core::Place* place { nullptr };
+        core::WorldPoint world;
+        int priority { 0 }; // partnership places 3, cities 2, ports 1, sites 0
+    };
+    struct Arc {
+        const core::Link* link { nullptr };
+        std::vector<core::WorldPoint> points; // along the great circle
+    };
+    enum class ActionKind { Preset, ClosePanel, Panel };
+    struct Action {
+        core::Rect rect;
+        ActionKind kind { ActionKind::Panel };
+        size_t index { 0 };
+    };
+    struct Preset {
+        std::string id; // "" or a partnership id
+        std::string label; // in the frame's language
+    };
+    struct Shown {
+        size_t place { 0 }; // index into m_places
+        core::Point at;
+        float radius_px { 0 }; // drawn
+        float hit_px { 0 }; // touch
+    };
+    // Where things go on this frame's screen.
+    struct Layout {
+        float top { 0 }; // below the top bar
+        core::Rect panel; // when a panel is open
+        core::Rect focus; // where framed views are centred (clear of bars and the panel)
+    };
+
+    Layout layout_for(const Frame& frame, bool panel_open) const;
+    // Brings the camera to the frame's screen and time: pending show(), flight, inertia.
+    void sync(const Frame& frame);
+    std::optional<core::WorldRect> framing_rect(const std::string& id) const;
+    void go_to(const std::string& id, const Frame& frame, bool jump);
+    void open_panel(size_t place_index, const Frame& frame);
+    void touch_arcs(core::TimeMs now_ms) { m_arcs_until_ms = now_ms + ARC_ANIMATION_MS; }
+    std::vector<Preset> presets(core::Lang lang) const;
+
+    void draw_graticule(core::DrawList& out, const Frame& frame) const;
+    void draw_land(core::DrawList& out, const Frame& frame);
+    void draw_region_mask(core::DrawList& out, const Frame& frame) const;
+    void draw_arcs(core::DrawList& out, const Frame& frame) const;
+    void draw_markers(core::DrawList& out, const Frame& frame, std::vector<core::Rect> obstacles);
+    void draw_panel(core::DrawList& out, const Frame& frame, const core::Rect& panel);
+
+    Context m_ctx;
+    const core::MapGeometry* m_geometry { nullptr };
+    std::vector<PlaceInfo> m_places;
+    std::vector<Arc> m_arcs;
+    core::MapView m_view;
+
+    std::optional<std::string> m_pending; // a show() not applied yet
+    std::string m_open_place;
+    core::Inertia m_inertia;
+    core::TimeMs m_inertia_ms { 0 };
+    core::TimeMs m_entered_ms { 0 };
+    core::TimeMs m_arcs_until_ms { 0 };
+    bool m_was_flying { false };
+    std::optional<core::TimeMs> m_last_tap_ms;
+    core::Point m_last_tap;
+    std::optional<core::TimeMs> m_last_pinch_ms;
+    core::Point m_last_pinch;
+    Layout m_layout;
+    bool m_have_layout { false };
+
+    // Rebuilt every frame.
+    std::vector<Shown> m_shown;
+    std::vector<Action> m_actions;
+    std::vector<core::Rect> m_label_rects;
+    std::vector<uint32_t> m_triangles; // scratch for culling queries
+    std::vector<uint32_t> m_runs;
+};
+
+} // namespace kiosk::screens

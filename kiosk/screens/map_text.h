@@ -1,0 +1,39 @@
+// The map screen's own words (not content), in the three languages.
+#pragma once
+
+#include "kiosk/core/content_model.h"
+#include "kiosk/core/lang.h"
+
+namespace kiosk::screens::map_text {
+
+inline const core::Text3 BOTH_COUNTRIES { { "Cả hai nước", "両国", "Both countries" } };
+// Preset names, used when the content has no partnership of that id.
+inline const core::Text3 HAIPHONG_KITAKYUSHU { { "Hải Phòng – Kitakyushu", "ハイフォン・北九州市",
+    "Hai Phong – Kitakyushu" } };
+inline const core::Text3 HANOI_KANAGAWA { { "Hà Nội – Kanagawa", "ハノイ・神奈川県",
+    "Hanoi – Kanagawa" } };
+inline const core::Text3 CLOSE { { "Đóng", "閉じる", "Close" } };
+inline const core::Text3 READ_MORE { { "Xem thêm", "関連スライド", "Read more" } };
+// Natural Earth is public domain; the credit is a courtesy its terms ask for.
+inline constexpr const char* CREDIT = "Natural Earth";
+
+inline const core::Text3& kind_name(core::PlaceKind kind)
+{
+    static const core::Text3 CITY { { "Thành phố", "都市", "City" } };
+    static const core::Text3 PREFECTURE { { "Tỉnh", "県", "Prefecture" } };
+    static const core::Text3 SITE { { "Địa điểm", "施設", "Site" } };
+    static const core::Text3 PORT { { "Cảng", "港", "Port" } };
+    switch (kind) {
+    case core::PlaceKind::City:
+        return CITY;
+    case core::PlaceKind::Prefecture:
+        return PREFECTURE;
+    case core::PlaceKind::Site:
+        return SITE;
+    case core::PlaceKind::Port:
+        return PORT;
+    }
+    return CITY;
+}
+
+} // namespace kiosk::screens::map_text

@@ -1,0 +1,219 @@
+// Staff screen layout: a PIN pad until unlocked, then the information and actions.
+#include "kiosk/screens/staff_screen.h"
+
+#include "kiosk/screens/chrome.h"
+
+namespace kiosk::screens {
+
+using namespace core;
+
+namespace {
+
+const Text3 STAFF { { "Nhân viên", "スタッフ", "Staff" } };
+const Text3 ENTER_PIN { { "Nhập mã PIN", "PINを入力", "Enter the PIN" } };
+const Text3 NO_PIN { { "Chưa đặt mã PIN (kiosk.toml: [staff] pin_hash)",
+    "PIN未設定（kiosk.toml: [staff] pin_hash）", "No PIN is set (kiosk.toml: [staff] pin_hash)" } };
+const Text3 CLOSE { { "Đóng", "閉じる", "Close" } };
+const Text3 EXIT { { "Thoát kiosk", "終了", "Exit kiosk" } };
+const Text3 RESTART { { "Khởi động lại", "再起動", "Restart" } };
+const Text3 ROLLBACK { { "Nội dung trước", "前の内容に戻す", "Previous content" } };
+const Text3 PATTERN { { "Mẫu kiểm tra", "テストパターン", "Test pattern" } };
+const Text3 CONTENT { { "Nội dung", "コンテンツ", "Content" } };
+const Text3 INSTALLED { { "Cài đặt", "導入", "Installed" } };
+const Text3 DEFAULT_LANG { { "Ngôn ngữ mặc định", "既定の言語", "Default language" } };
+const Text3 IDLE { { "Chờ (giây)", "待機（秒）", "Idle timeout (s)" } };
+const Text3 ERRORS { { "Lỗi gần đây", "最近のエラー", "Recent errors" } };
+const Text3 NONE { { "không có", "なし", "none" } };
+const Text3 COUNTS { { "Lượt tương tác", "利用回数", "Interactions" } };
+
+} // namespace
+
+void StaffScreen::enter(TimeMs)
+{
+    m_digits.clear();
+    m_message.clear();
+    m_pattern = false;
+}
+
+Nav StaffScreen::on_tap(Point point, const Frame& frame)
+{
+    if (m_pattern) {
+        m_pattern = false;
+        return {};
+    }
+    auto nav = Screen::on_tap(point, frame);
+    if (nav.kind != NavKind::StaffAction)
+        return nav;
+    // Digits stay inside the screen until OK.
+    if (nav.id.size() == 6 && nav.id.rfind("digit", 0) == 0) {
+        if (m_digits.size() < 12)
+            m_digits += nav.id.back();
+        return {};
+    }
+    if (nav.id == "delete") {
+        if (!m_digits.empty())
+            m_digits.pop_back();
+        return {};
+    }
+    if (nav.id == "ok") {
+        Nav pin { NavKind::StaffAction, "pin:" + m_digits };
+        m_digits.clear();
+        return pin;
+    }
+    if (nav.id == "pattern") {
+        m_pattern = true;
+        return {};
+    }
+    return nav;
+}
+
+void StaffScreen::draw_content(DrawList& out, const Frame& frame)
+{
+    out.clear(palette::NAVY);
+    if (m_pattern) {
+        draw_test_pattern(out, frame);
+        // The whole pattern is one target: a tap returns to the menu.
+        add_hit({ 0, 0, static_cast<float>(frame.metrics.screen.width),
+                    static_cast<float>(frame.metrics.screen.height) },
+            { NavKind::StaffAction, "pattern-off" });
+        return;
+    }
+    if (m_unlocked)
+        draw_menu(out, frame);
+    else
+        draw_pin_pad(out, frame);
+}
+
+void StaffScreen::draw_pin_pad(DrawList& out, const Frame& frame)
+{
+    auto& m = frame.metrics;
+    Exhibition none;
+    Context ctx { none, m_fonts };
+    float w = static_cast<float>(m.screen.width);
+    auto title = style(TextRole::Title, frame.lang, Weight::Bold, Align::Center);
+    out.add(DrawText { STAFF[frame.lang], title, { 0, m.u(40), w, m.u(90) }, palette::WHITE });
+    auto label = style(TextRole::Body, frame.lang, Weight::Regular, Align::Center);
+    out.add(DrawText { m_info.pin_configured ? ENTER_PIN[frame.lang] : NO_PIN[frame.lang], label,
+        { m.margin, m.u(140), w - 2 * m.margin, m.u(60) }, palette::SAND });
+    std::string dots;
+    for (size_t i = 0; i < m_digits.size(); ++i)
+        dots += "● ";
+    auto dot_style = style(TextRole::Heading, frame.lang, Weight::Bold, Align::Center);
+    out.add(DrawText {
+        dots.empty() ? " " : dots, dot_style, { 0, m.u(210), w, m.u(70) }, palette::GOLD });
+    if (!m_message.empty()) {
+        auto msg = style(TextRole::Label, frame.lang, Weight::Bold, Align::Center);
+        out.add(DrawText {
+            m_message, msg, { m.margin, m.u(285), w - 2 * m.margin, m.u(50) }, palette::RED });
+    }
+    // A 4x3 pad of big keys.
+    float key = m.u(130), gap = m.u(20);
+    float pad_w = 3 * key + 2 * gap;
+    float x0 = (w - pad_w) / 2, y0 = m.u(350);
+    const char* keys[12] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK" };
+    for (int i = 0; i < 12; ++i) {
+        Rect r { x0 + static_cast<float>(i % 3) * (key + gap),
+            y0 + static_cast<float>(i / 3) * (key + gap), key, key };
+        bool pressed = pressed_in(frame, r);
+        out.add(FillRect { pressed ? r.inset(m.u(4)) : r,
+            i == 11 ? palette::TEAL : palette::NAVY_LIGHT, m.u(20) });
+        auto s = style(TextRole::Title, Lang::En, Weight::Bold, Align::Center);
+        s.valign = VAlign::Middle;
+        out.add(DrawText { keys[i], s, r, palette::WHITE });
+        std::string id = i == 9 ? "delete" : i == 11 ? "ok" : std::string("digit") + keys[i];
+        add_hit(r, { NavKind::StaffAction, id });
+    }
+    auto close = draw_button(out, ctx, frame,
+        { m.margin, static_cast<float>(m.screen.height) - m.margin - m.target }, CLOSE[frame.lang],
+        palette::NAVY_LIGHT, palette::WHITE, false, true);
+    add_hit(close, { NavKind::Home, {} });
+}
+
+void StaffScreen::draw_menu(DrawList& out, const Frame& frame)
+{
+    auto& m = frame.metrics;
+    Exhibition none;
+    Context ctx { none, m_fonts };
+    float w = static_cast<float>(m.screen.width);
+    auto title = style(TextRole::Title, frame.lang, Weight::Bold);
+    out.add(DrawText { STAFF[frame.lang], title, { m.margin, m.u(30), w - 2 * m.margin, m.u(90) },
+        palette::WHITE });
+    auto body = style(TextRole::Label, frame.lang);
+    float y = m.u(140);
+    auto line = [&](const std::string& text, Color color) {
+        out.add(DrawText { text, body, { m.margin, y, w - 2 * m.margin, m.u(44) }, color });
+        y += m.u(48);
+    };
+    line(CONTENT[frame.lang] + ": " + m_info.content_version + "  (" + m_info.content_path + ")",
+        palette::WHITE);
+    line(INSTALLED[frame.lang] + ": " + m_info.content_installed, palette::WHITE);
+    line(DEFAULT_LANG[frame.lang] + ": " + std::string(lang_code(m_info.default_lang)) + "    "
+            + IDLE[frame.lang] + ": " + std::to_string(m_info.idle_timeout_s),
+        palette::WHITE);
+    std::string counts = COUNTS[frame.lang] + ":";
+    for (auto& [label, n] : m_info.counts)
+        counts += "  " + label + " " + std::to_string(n);
+    line(counts, palette::SAND);
+    line(ERRORS[frame.lang] + ":" + (m_info.last_errors.empty() ? " " + NONE[frame.lang] : ""),
+        palette::SAND);
+    auto small = style(TextRole::Caption, Lang::En);
+    small.max_lines = 1;
+    size_t first = m_info.last_errors.size() > 5 ? m_info.last_errors.size() - 5 : 0;
+    for (size_t i = first; i < m_info.last_errors.size(); ++i) {
+        out.add(DrawText { m_info.last_errors[i], small,
+            { m.margin + m.u(24), y, w - 2 * m.margin - m.u(24), m.u(36) }, palette::MUTED });
+        y += m.u(38);
+    }
+    // Actions: two rows of buttons.
+    y = std::max(y + m.u(24), static_cast<float>(m.screen.height) * 0.58f);
+    float x = m.margin;
+    auto button = [&](const std::string& label, const std::string& action, Color fill) {
+        float bw = button_width(ctx, frame, label);
+        if (x + bw > w - m.margin) {
+            x = m.margin;
+            y += m.target + m.u(24);
+        }
+        auto r = draw_button(out, ctx, frame, { x, y }, label, fill, palette::WHITE);
+        add_hit(r, { NavKind::StaffAction, action });
+        x = r.right() + m.u(24);
+    };
+    for (auto lang : ALL_LANGS)
+        button(DEFAULT_LANG[frame.lang] + ": " + std::string(lang_code(lang)),
+            "lang:" + std::string(lang_code(lang)),
+            lang == m_info.default_lang ? palette::SEA : palette::NAVY_LIGHT);
+    button(IDLE[frame.lang] + " −", "idle:-", palette::NAVY_LIGHT);
+    button(IDLE[frame.lang] + " +", "idle:+", palette::NAVY_LIGHT);
+    button(PATTERN[frame.lang], "pattern", palette::SEA);
+    button(ROLLBACK[frame.lang], "rollback", palette::SEA);
+    button(RESTART[frame.lang], "restart", palette::SEA);
+    button(EXIT[frame.lang], "exit", palette::RED);
+    button(CLOSE[frame.lang], "close", palette::TEAL);
+}
+
+void StaffScreen::draw_test_pattern(DrawList& out, const Frame& frame)
+{
+    auto& m = frame.metrics;
+    float w = static_cast<float>(m.screen.width), h = static_cast<float>(m.screen.height);
+    // Colour bars, a grid every 10 % and a touch-size square in each corner.
+    const Color bars[] = { palette::WHITE, palette::GOLD, palette::TEAL, palette::LEAF,
+        palette::RED, palette::SEA, palette::NAVY_LIGHT, { 0, 0, 0, 255 } };
+    float bw = w / 8;
+    for (int i = 0; i < 8; ++i)
+        out.add(FillRect { { bw * static_cast<float>(i), 0, bw + 1, h * 0.5f }, bars[i], 0 });
+    for (int i = 1; i < 10; ++i) {
+        out.add(DrawLine { { w * static_cast<float>(i) / 10, h * 0.5f },
+            { w * static_cast<float>(i) / 10, h }, palette::MUTED, 1 });
+        out.add(DrawLine { { 0, h * 0.5f + h * 0.05f * static_cast<float>(i) },
+            { w, h * 0.5f + h * 0.05f * static_cast<float>(i) }, palette::MUTED, 1 });
+    }
+    for (auto corner : { Point { 0, 0 }, Point { w - m.target, 0 }, Point { 0, h - m.target },
+             Point { w - m.target, h - m.target } })
+        out.add(FillRect { { corner.x, corner.y, m.target, m.target }, palette::RED, 0 });
+    auto s = style(TextRole::Heading, Lang::Vi, Weight::Bold, Align::Center);
+    out.add(DrawText { "Hải Phòng – Kitakyushu · 北九州市・ハイフォン · Hanoi – Kanagawa", s,
+        { 0, h * 0.62f, w, m.u(80) }, palette::WHITE });
+    out.add(DrawText { std::to_string(m.screen.width) + " × " + std::to_string(m.screen.height), s,
+        { 0, h * 0.72f, w, m.u(80) }, palette::GOLD });
+}
+
+} // namespace kiosk::screens

@@ -1,0 +1,208 @@
+// Drives the real kiosk app headless (offscreen software renderer, virtual clock) through a
+// visitor's session with scripted touches, checking the screen after each step and saving a
+// picture of it (build/visitor_session/*.png) for people to look at.
+#include "kiosk/app/app.h"
+#include "kiosk/screens/screen.h"
+
+#include <filesystem>
+#include <gtest/gtest.h>
+
+using namespace kiosk;
+using core::ScreenKind;
+using screens::Nav;
+using screens::NavKind;
+
+namespace {
+
+class Visitor {
+public:
+    Visitor(core::Lang lang, core::Size size, bool fixed_lang = false)
+    {
+        app::Options options;
+        options.headless = true;
+        options.db_path = KIOSK_BINARY_DIR "/kiosk.db";
+        options.size = size;
+        if (fixed_lang)
+            options.lang = lang; // like --lang: the attract loop stays in one language
+        app::Config config;
+        config.state_dir = "/nonexistent"; // no inbox, no counts
+        config.default_lang = lang;
+        m_app = std::make_unique<app::App>(options, config);
+        m_started = m_app->start() == 0;
+        m_app->advance(0);
+    }
+    bool started() const { return m_started; }
+    app::App& app() { return *m_app; }
+
+    void wait(core::TimeMs ms)
+    {
+        // Frames every 100 ms, as the loop would wake for animations.
+        core::TimeMs end = m_app->now_ms() + ms;
+        while (m_app->now_ms() < end)
+            m_app->advance(std::min(end, m_app->now_ms() + 100));
+    }
+    void tap(core::Point p)
+    {
+        auto t = m_app->now_ms();
+        m_app->feed({ 1, p, core::TouchPhase::Down, t + 10 });
+        m_app->advance(t + 10);
+        m_app->feed({ 1, p, core::TouchPhase::Up, t + 90 });
+        m_app->advance(t + 90);
+        wait(400);
+    }
+    bool tap(const Nav& nav)
+    {
+        auto p = m_app->target(nav);
+        if (!p)
+            return false;
+        tap(*p);
+        return true;
+    }
+    void swipe_left()
+    {
+        auto size = m_app->size();
+        float y = static_cast<float>(size.height) * 0.5f;
+        float x0 = static_cast<float>(size.width) * 0.8f,
+              x1 = static_cast<float>(size.width) * 0.3f;
+        auto t = m_app->now_ms();
+        m_app->feed({ 2, { x0, y }, core::TouchPhase::Down, t + 10 });
+        for (int i = 1; i <= 10; ++i)
+            m_app->feed({ 2, { x0 + (x1 - x0) * static_cast<float>(i) / 10.0f, y },
+                core::TouchPhase::Move, t + 10 + 16 * i });
+        m_app->feed({ 2, { x1, y }, core::TouchPhase::Up, t + 10 + 16 * 10 });
+        m_app->advance(t + 200);
+        wait(400);
+    }
+    // Drags the content up by `dy` px (a slow drag: no fling, no swipe).
+    void drag_up(float dy)
+    {
+        auto size = m_app->size();
+        float x = static_cast<float>(size.width) * 0.5f,
+              y0 = static_cast<float>(size.height) * 0.7f;
+        auto t = m_app->now_ms();
+        m_app->feed({ 3, { x, y0 }, core::TouchPhase::Down, t + 10 });
+        for (int i = 1; i <= 20; ++i)
+            m_app->feed({ 3, { x, y0 - dy * static_cast<float>(i) / 20.0f }, core::TouchPhase::Move,
+                t + 10 + 40 * i });
+        m_app->feed({ 3, { x, y0 - dy }, core::TouchPhase::Move, t + 900 });
+        m_app->feed({ 3, { x, y0 - dy }, core::TouchPhase::Up, t + 1000 });
+        m_app->advance(t + 1000);
+        wait(200);
+    }
+    void shot(const std::string& name)
+    {
+        auto dir = std::filesystem::path(KIOSK_BINARY_DIR) / "visitor_session";
+        std::filesystem::create_directories(dir);
+        m_app->advance(m_app->now_ms() + 1);
+        auto status = m_app->save_png((dir / (name + ".png")).string());
+        EXPECT_TRUE(status.ok()) << status.error();
+    }
+
+private:
+    std::unique_ptr<app::App> m_app;
+    bool m_started { false };
+};
+
+std::string lang_name(core::Lang lang)
+{
+    return std::string(core::lang_code(lang));
+}
+
+} // namespace
+
+class VisitorSession : public ::testing::TestWithParam<std::tuple<core::Lang, core::Size>> { };
+
+TEST_P(VisitorSession, AttractToPartnershipSlideSwipeChartHomeLanguageIdleAttract)
+{
+    auto [lang, size] = GetParam();
+    std::string tag
+        = lang_name(lang) + "_" + std::to_string(size.width) + "x" + std::to_string(size.height);
+    Visitor v(lang, size);
+    ASSERT_TRUE(v.started());
+    ASSERT_FALSE(v.app().showing_fallback());
+    EXPECT_EQ(v.app().screen().kind, ScreenKind::Attract);
+    v.wait(3000);
+    v.shot(tag + "_1_attract");
+
+    // One touch anywhere opens home.
+    v.tap({ 300, 300 });
+    ASSERT_EQ(v.app().screen().kind, ScreenKind::Home);
+    v.shot(tag + "_2_home");
+
+    ASSERT_TRUE(v.tap(Nav { NavKind::Partnership, "haiphong-kitakyushu" }));
+    ASSERT_EQ(
+        v.app().screen(), (core::ScreenRef { ScreenKind::Partnership, "haiphong-kitakyushu" }));
+    v.shot(tag + "_3_partnership");
+
+    ASSERT_TRUE(v.tap(Nav { NavKind::Topic, "hpk-water" }));
+    ASSERT_EQ(v.app().screen(), (core::ScreenRef { ScreenKind::Topic, "hpk-water" }));
+    v.shot(tag + "_4_topic");
+
+    ASSERT_TRUE(v.tap(Nav { NavKind::Slide, "wastewater-nam-hai" }));
+    ASSERT_EQ(v.app().screen(), (core::ScreenRef { ScreenKind::Slide, "wastewater-nam-hai" }));
+    v.shot(tag + "_5_slide");
+
+    v.swipe_left();
+    ASSERT_EQ(v.app().screen(), (core::ScreenRef { ScreenKind::Slide, "wastewater-ngoc-hai" }))
+        << "a left swipe shows the next slide";
+    v.shot(tag + "_6_swiped");
+
+    // Back to the topic, then its chart.
+    ASSERT_TRUE(v.tap(Nav { NavKind::Topic, "hpk-water" }));
+    // The chart's card is below the slides: scroll the topic up until it is on screen.
+    for (int i = 0; i < 8 && !v.app().target(Nav { NavKind::Chart, "an-duong-investment" }); ++i)
+        v.drag_up(300);
+    ASSERT_TRUE(v.tap(Nav { NavKind::Chart, "an-duong-investment" }));
+    ASSERT_EQ(v.app().screen(), (core::ScreenRef { ScreenKind::Chart, "an-duong-investment" }));
+    v.shot(tag + "_7_chart");
+
+    ASSERT_TRUE(v.tap(Nav { NavKind::Home, {} }));
+    ASSERT_EQ(v.app().screen().kind, ScreenKind::Home);
+
+    // Switch language without losing the place.
+    core::Lang other = lang == core::Lang::Ja ? core::Lang::En : core::Lang::Ja;
+    ASSERT_TRUE(v.tap(Nav { NavKind::SetLang, {}, other }));
+    EXPECT_EQ(v.app().lang(), other);
+    EXPECT_EQ(v.app().screen().kind, ScreenKind::Home);
+    v.shot(tag + "_8_language");
+
+    // A quiet minute: back to the attract loop in the default language.
+    v.wait(59000);
+    EXPECT_EQ(v.app().screen().kind, ScreenKind::Home) << "not before the idle timeout";
+    v.wait(1500);
+    EXPECT_EQ(v.app().screen().kind, ScreenKind::Attract);
+    EXPECT_EQ(v.app().lang(), lang);
+    v.shot(tag + "_9_idle_attract");
+}
+
+INSTANTIATE_TEST_SUITE_P(LanguagesAndSizes, VisitorSession,
+    ::testing::Values(std::make_tuple(core::Lang::Vi, core::Size { 1920, 1080 }),
+        std::make_tuple(core::Lang::Ja, core::Size { 1920, 1080 }),
+        std::make_tuple(core::Lang::En, core::Size { 1920, 1080 }),
+        std::make_tuple(core::Lang::Vi, core::Size { 1080, 1920 })),
+    [](const auto& info) {
+        auto size = std::get<1>(info.param);
+        return lang_name(std::get<0>(info.param)) + "_" + std::to_string(size.width) + "x"
+            + std::to_string(size.height);
+    });
+
+TEST(AttractLoop, AdvancesThroughTheSlidesAndLoopsWithoutGrowing)
+{
+    // One language, so one loop shows every text the loop has; the second must add nothing.
+    Visitor v(core::Lang::Vi, { 480, 270 }, true);
+    ASSERT_TRUE(v.started());
+    // The whole loop is about ten minutes; two of them, compared.
+    v.wait(10 * 60 * 1000);
+    auto first = v.app().stats();
+    v.wait(10 * 60 * 1000);
+    auto second = v.app().stats();
+    // The slow pan asks for a frame every 100 ms, and this test steps 100 ms at a time.
+    EXPECT_GE(second.frames - first.frames, 5900u);
+    RecordProperty("frames", std::to_string(second.frames - first.frames));
+    EXPECT_LE(second.text_bytes, size_t { 24 } << 20) << "the text cache stays within its budget";
+    EXPECT_LE(second.image_bytes, size_t { 48 } << 20);
+    EXPECT_EQ(second.text_textures, first.text_textures) << "no growth from one loop to the next";
+    EXPECT_EQ(second.image_textures, first.image_textures);
+    EXPECT_EQ(second.text_misses, first.text_misses) << "the second loop shapes nothing new";
+    EXPECT_EQ(v.app().screen().kind, ScreenKind::Attract);
+}
