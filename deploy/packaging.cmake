@@ -56,10 +56,12 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Library dependencies come from dpkg-shlibdeps (package dpkg-dev); the fonts are found by path at
-# run time and adduser makes the system user in postinst.
+# run time, adduser makes the system user in postinst, and SDL loads EGL/GLES (Mesa) at run time
+# to show frames under Wayland and KMS/DRM. Debian's cage exits when it finds no Xwayland.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-core, fonts-noto-cjk, adduser")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "fonts-noto-core, fonts-noto-cjk, adduser, libegl1, libgles2, libegl-mesa0, libgl1-mesa-dri")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, xwayland")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${KIOSK_DEPLOY_DIR}/debian/postinst ${KIOSK_DEPLOY_DIR}/debian/prerm
     ${KIOSK_DEPLOY_DIR}/debian/postrm)

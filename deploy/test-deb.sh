@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the kiosk .deb from an existing release build, installs it into a fresh Debian 12 root
-# (debootstrap + chroot, no containers) and runs the systemd unit's ExecStart there under Xvfb:
-# first frame, then a screenshot; then purges the package. Prints PASS/FAIL lines and timings.
+# (debootstrap + chroot, no containers) and runs the systemd unit's ExecStart there under Xvfb
+# (first frame, then a screenshot) and kiosk-cage.service's under cage's headless backend; then
+# purges the package. Prints PASS/FAIL lines and timings.
 #
 #   sudo deploy/test-deb.sh [BUILD_DIR]      (default: build/release; needs root and network)
 #
@@ -10,6 +11,8 @@
 # extracted binaries under Xvfb here), KIOSK_TEST_FRESH=1 (debootstrap again instead of reusing
 # the cached base root), KIOSK_TEST_MIRROR (default http://deb.debian.org/debian).
 # Output (the .deb copy, screenshot.png, logs) goes to $KIOSK_TEST_DIR/out.
+# pass and fail always succeed, so `test && pass || fail` is a safe if/else here.
+# shellcheck disable=SC2015
 set -uo pipefail
 
 source_dir=$(cd "$(dirname "$0")/.." && pwd)
@@ -87,7 +90,7 @@ if [ ! -f "$build_dir/CPackConfig.cmake" ]; then
 fi
 rm -f "$build_dir"/kiosk_*.deb
 if (cd "$build_dir" && cpack -G DEB) > "$out/cpack.log" 2>&1; then
-    deb=$(ls "$build_dir"/kiosk_*_*.deb 2>/dev/null | head -n 1)
+    deb=$(find "$build_dir" -maxdepth 1 -name "kiosk_*_*.deb" | head -n 1)
 fi
 if [ -n "${deb:-}" ]; then
     pass "built $(basename "$deb") ($(du -h "$deb" | cut -f1))"
@@ -123,7 +126,9 @@ echo "test-deb: ExecStart=$exec_start"
 [ -n "$exec_start" ] || fail "kiosk.service has no ExecStart"
 
 # Runs "$@" in the kiosk environment: inside the chroot as user kiosk, or here (extract mode).
+# $unit_env holds NAME=VALUE words (no spaces in the values), split on purpose.
 xvfb_args=(-a -s '-screen 0 1920x1080x24 -ac')
+# shellcheck disable=SC2086
 run_kiosk() {
     if [ "$mode" = chroot ]; then
         chroot "$root" timeout 120 xvfb-run "${xvfb_args[@]}" \
@@ -158,7 +163,7 @@ if [ "$mode" = chroot ]; then
         mount_in_root tmpfs /tmp || fail "mounting /proc /dev /sys /tmp in $root"
     cp "$deb" "$root/kiosk.deb"
     if chroot "$root" sh -c 'export DEBIAN_FRONTEND=noninteractive; apt-get update &&
-        apt-get install -y --no-install-recommends /kiosk.deb systemd cage xvfb xauth' > "$out/install.log" 2>&1; then
+        apt-get install -y --no-install-recommends /kiosk.deb systemd cage xwayland xvfb xauth' > "$out/install.log" 2>&1; then
         pass "apt-get install /kiosk.deb in the fresh root ($(grep -c '^Unpacking' "$out/install.log") packages unpacked)"
     else
         fail "apt-get install /kiosk.deb (see $out/install.log)"
@@ -221,6 +226,27 @@ else
     fail "ExecStart --screenshot exited $status or wrote no PNG (see $out/screenshot.log)"
 fi
 lap "run under Xvfb"
+
+# [6'] kiosk-cage.service's command under cage with wlroots' headless backend (no screen, no
+# logind): cage, Xwayland, the session script and SDL's Wayland path. cage exits 0 whatever its
+# application did, so the kiosk's own exit status is printed and checked.
+if [ "$mode" = chroot ]; then
+    cage_unit=$root/usr/lib/systemd/system/kiosk-cage.service
+    cage_start=$(sed -n 's/^ExecStart=//p' "$cage_unit")
+    cage_env=$(sed -n 's/^Environment=//p' "$cage_unit" | tr '\n' ' ')
+    chroot "$root" install -d -o kiosk -g kiosk -m 0700 /tmp/xdg-kiosk
+    # shellcheck disable=SC2086 # the words of ExecStart and Environment, as systemd splits them
+    chroot "$root" runuser -u kiosk -- env $cage_env XDG_RUNTIME_DIR=/tmp/xdg-kiosk \
+        WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 timeout 120 ${cage_start%% -- *} -- \
+        sh -c '"$@"; echo "kiosk exit status $?"' sh ${cage_start#* -- } --exit-after-first-frame \
+        > "$out/cage.log" 2>&1
+    if grep -q "^kiosk exit status 0$" "$out/cage.log"; then
+        pass "kiosk-cage.service ExecStart under cage (headless backend) shows a first frame"
+    else
+        fail "kiosk-cage.service ExecStart under cage: $(grep -v '^$' "$out/cage.log" | tail -n 1) (see $out/cage.log)"
+    fi
+    lap "run under cage"
+fi
 
 # [7] Removal: prerm/postrm must run cleanly; purge deletes /var/lib/kiosk.
 if [ "$mode" = chroot ]; then

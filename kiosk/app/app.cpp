@@ -34,11 +34,13 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <sodium.h>
 #include <sys/stat.h>
 #include <systemd/sd-daemon.h>
+#include <unistd.h>
 
 namespace kiosk::app {
 
@@ -50,6 +52,44 @@ namespace fs = std::filesystem;
 namespace {
 
 std::atomic<bool> g_stop_requested { false };
+
+// $KIOSK_TRACE_START=1: milliseconds since the process started at each step of the start-up.
+void trace(const char* step)
+{
+    static const bool on = [] {
+        const char* env = std::getenv("KIOSK_TRACE_START");
+        return env && *env == '1';
+    }();
+    if (!on)
+        return;
+    struct timespec now { };
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    // The process start time, from /proc/self/stat field 22, in clock ticks since boot.
+    static double start_ms = [] {
+        FILE* f = std::fopen("/proc/self/stat", "r");
+        double ms = 0;
+        if (f) {
+            char buffer[1024];
+            size_t n = std::fread(buffer, 1, sizeof buffer - 1, f);
+            buffer[n] = 0;
+            std::fclose(f);
+            const char* p = std::strrchr(buffer, ')');
+            int field = 2;
+            unsigned long long ticks = 0;
+            for (; p && *p; ++p) {
+                if (*p == ' ' && ++field == 22) {
+                    ticks = std::strtoull(p + 1, nullptr, 10);
+                    break;
+                }
+            }
+            ms = static_cast<double>(ticks) * 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
+        }
+        return ms;
+    }();
+    double now_ms
+        = static_cast<double>(now.tv_sec) * 1000.0 + static_cast<double>(now.tv_nsec) / 1e6;
+    std::fprintf(stderr, "start-up: %7.1f ms  %s\n", now_ms - start_ms, step);
+}
 
 void on_stop_signal(int)
 {
@@ -218,6 +258,10 @@ struct App::Parts {
     TimeMs pin_locked_until_ms { 0 };
     bool blanked { false };
     bool notified_ready { false };
+    // $KIOSK_FRAME_LOG: per-frame draw+present times (µs) and cache figures, written at exit
+    // for the benchmark.
+    std::string frame_log_path;
+    std::vector<uint32_t> frame_times_us;
     TimeMs last_watchdog_ms { -100000 };
 };
 
@@ -290,6 +334,7 @@ int App::start()
         SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
         SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     }
+    trace("main");
     if (!p.sdl.init(SDL_INIT_VIDEO | SDL_INIT_EVENTS)) {
         std::fprintf(stderr,
             "kiosk: no display available (%s); for a headless preview run: kiosk --screenshot "
@@ -313,6 +358,7 @@ int App::start()
         return 3;
     }
     p.video = video.release_value();
+    trace("SDL and window");
     if (p.video->window() && !m_options.windowed)
         SDL_SetWindowKeyboardGrab(p.video->window(), SDL_TRUE);
     auto fonts = platform::FontSet::open(font_dirs());
@@ -321,6 +367,7 @@ int App::start()
         return 4;
     }
     p.fonts = fonts.release_value();
+    trace("fonts");
 
     SDL_Renderer* sdl_renderer = p.video->renderer();
     p.text = std::make_unique<platform::TextRenderer>(sdl_renderer, *p.fonts, size_t { 24 } << 20);
@@ -358,6 +405,8 @@ int App::start()
         log_info("showing " + db_path + " (content " + content->store->info().content_version + ", "
             + std::to_string(content->exhibition.slides.size()) + " slides)");
     p.content = std::move(content);
+    use_disk_cache();
+    trace("content");
     if (!headless) {
         fs::path stats_path = fs::path(m_config.state_dir) / "stats.db";
         std::error_code ec;
@@ -372,6 +421,29 @@ int App::start()
 
     rebuild_screens();
     return 0;
+}
+
+// Rasterised pictures survive restarts in the state folder's cache (or the user's cache): the
+// first frame after a restart then needs no SVG decoding.
+void App::use_disk_cache()
+{
+    auto& p = *m_parts;
+    if (!p.content->store || !m_options.screenshot_path.empty())
+        return;
+    std::string dir = m_config.state_dir + "/cache";
+    std::error_code ec;
+    if (!fs::is_directory(m_config.state_dir, ec)
+        || ::access(m_config.state_dir.c_str(), W_OK) != 0) {
+        const char* xdg = std::getenv("XDG_CACHE_HOME");
+        const char* home = std::getenv("HOME");
+        if (xdg && *xdg)
+            dir = std::string(xdg) + "/kiosk";
+        else if (home && *home)
+            dir = std::string(home) + "/.cache/kiosk";
+        else
+            return;
+    }
+    p.images->set_disk_cache(dir, p.content->store->info().checksum);
 }
 
 void App::rebuild_screens()
@@ -707,7 +779,9 @@ void App::check_content(bool quiet)
     if (p.content->path == paths.current && fs::is_directory(m_config.inbox_dir, ec)) {
         std::vector<fs::path> incoming;
         for (auto& entry : fs::directory_iterator(m_config.inbox_dir, ec)) {
-            if (entry.is_regular_file() && entry.path().extension() == ".kiosk")
+            // Dot-names are transfers still in progress (rsync, Ansible): never touched.
+            if (entry.is_regular_file() && entry.path().extension() == ".kiosk"
+                && entry.path().filename().string()[0] != '.')
                 incoming.push_back(entry.path());
         }
         std::sort(incoming.begin(), incoming.end());
@@ -739,6 +813,7 @@ void App::check_content(bool quiet)
     p.text->clear();
     p.screens.reset();
     p.content = std::move(fresh);
+    use_disk_cache();
     rebuild_screens();
 }
 
@@ -820,13 +895,19 @@ bool App::advance(TimeMs now_ms)
         p.dirty = true;
     bool drew = false;
     if (p.dirty || (p.frame_due && *p.frame_due <= now && !p.blanked)) {
+        Uint64 t0 = SDL_GetPerformanceCounter();
         draw_frame();
         p.video->present();
+        if (!p.frame_log_path.empty() && p.frame_times_us.size() < 1000000)
+            p.frame_times_us.push_back(static_cast<uint32_t>(
+                (SDL_GetPerformanceCounter() - t0) * 1000000 / SDL_GetPerformanceFrequency()));
         p.dirty = false;
         drew = true;
         p.frame_due = p.blanked ? std::nullopt : current_screen()->next_frame_ms(now);
-        // Decode the next attract slide's picture in the time before the next frame.
-        if (screen == &p.screens->attract) {
+        // Decode the next attract slide's picture in a pause of the slow pan, never during a
+        // cross-fade (a decode takes longer than a 60 fps frame).
+        if (screen == &p.screens->attract && p.frames > 1
+            && (!p.frame_due || *p.frame_due - now >= 50)) {
             DrawList ahead;
             screens::Frame frame;
             frame.metrics = screens::Metrics::for_screen(p.video->size());
@@ -923,6 +1004,8 @@ int App::run()
         }
         return showing_fallback() ? 5 : 0;
     }
+    if (const char* log_path = std::getenv("KIOSK_FRAME_LOG"); log_path && *log_path)
+        p.frame_log_path = log_path;
     Uint64 start_ticks = SDL_GetTicks64();
     auto real_now = [&]() { return static_cast<TimeMs>(SDL_GetTicks64() - start_ticks); };
     while (!g_stop_requested && !p.exit_code) {
@@ -970,6 +1053,7 @@ int App::run()
         }
         bool drew = advance(real_now());
         if (drew && !p.notified_ready) {
+            trace("first frame presented");
             sd_notify(0, "READY=1\nSTATUS=showing the exhibition");
             p.notified_ready = true;
             if (m_options.exit_after_first_frame)
@@ -983,6 +1067,22 @@ int App::run()
     }
     sd_notify(0, "STOPPING=1");
     flush_stats();
+    if (!p.frame_log_path.empty()) {
+        if (FILE* f = std::fopen(p.frame_log_path.c_str(), "w")) {
+            auto s = stats();
+            std::fprintf(f,
+                "# frames=%llu text_hits=%llu text_misses=%llu text_bytes=%zu text_textures=%zu "
+                "image_hits=%llu image_misses=%llu image_bytes=%zu\n",
+                static_cast<unsigned long long>(s.frames),
+                static_cast<unsigned long long>(s.text_hits),
+                static_cast<unsigned long long>(s.text_misses), s.text_bytes, s.text_textures,
+                static_cast<unsigned long long>(s.image_hits),
+                static_cast<unsigned long long>(s.image_misses), s.image_bytes);
+            for (auto us : p.frame_times_us)
+                std::fprintf(f, "%u\n", us);
+            std::fclose(f);
+        }
+    }
     return p.exit_code.value_or(0);
 }
 

@@ -79,6 +79,7 @@ public:
 private:
     struct Parts;
     void rebuild_screens();
+    void use_disk_cache();
     screens::Screen* current_screen();
     void draw_frame();
     void apply_nav(const screens::Nav& nav);

@@ -17,6 +17,8 @@ constexpr double RHO2 = 2;
 constexpr double RHO4 = 4;
 constexpr TimeMs MIN_FLIGHT_MS = 600;
 constexpr TimeMs MAX_FLIGHT_MS = 2400;
+// The share of the view that may show what lies beyond the region (veiled by the map screen).
+constexpr double OVERSCROLL = 0.25;
 
 double deg_to_rad(double d)
 {
@@ -132,10 +134,11 @@ MapView::Target MapView::clamped(Target t) const
         std::clamp(t.centre.y, m_region.min_y, m_region.max_y) };
     t.scale = std::clamp(t.scale, probe.min_scale(), probe.max_scale());
     double half_w = m_screen.width / 2.0 / t.scale, half_h = m_screen.height / 2.0 / t.scale;
+    // Up to OVERSCROLL of the view may lie past an edge of the region (so a pinch near the edge
+    // can keep its point under the fingers); a view too big for that is centred on the region.
     auto clamp_axis = [](double c, double half, double lo, double hi) {
-        if (2 * half >= hi - lo)
-            return (lo + hi) / 2;
-        return std::clamp(c, lo + half, hi - half);
+        double inset = std::min(half * (1 - 2 * OVERSCROLL), (hi - lo) / 2);
+        return std::clamp(c, lo + inset, hi - inset);
     };
     t.centre.x = clamp_axis(t.centre.x, half_w, m_region.min_x, m_region.max_x);
     t.centre.y = clamp_axis(t.centre.y, half_h, m_region.min_y, m_region.max_y);

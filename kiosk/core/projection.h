@@ -60,10 +60,10 @@ WorldRect world_rect(LatLon south_west, LatLon north_east);
 double ease_in_out(double t);
 
 // The map camera: a centre in world units and a scale in screen px per world unit; the screen
-// centre shows the centre. Every change is clamped so the view stays on the region: when the
-// visible rect is smaller than the region on an axis it stays inside it, otherwise it is centred
-// on it. Zoom runs from the whole region fitting the screen down to min_span_m across the short
-// side.
+// centre shows the centre. Every change is clamped so the view stays on the region: the centre
+// stays inside it and at most a quarter of the view (on each axis) may lie past its edge; a view
+// too large for that is centred on it. Zoom runs from the whole region fitting the screen down to
+// min_span_m across the short side.
 class MapView {
 public:
     MapView() = default;

@@ -2,8 +2,11 @@
 #include "kiosk/platform/images.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
+#include <unistd.h>
 
 namespace kiosk::platform {
 
@@ -103,10 +106,7 @@ ImageCache::Entry ImageCache::get(const std::string& id, core::Size box_px)
         }
         raw = m_bytes_cache.emplace(id, std::move(*bytes)).first;
     }
-    // Ask for the box's width first, then shrink to fit its height (contain).
-    SurfacePtr surface = decode_image(raw->second, bw, 0);
-    if (surface && surface->h > bh)
-        surface = decode_image(raw->second, 0, bh);
+    SurfacePtr surface = rasterise(id, raw->second, bw, bh);
     if (!surface) {
         m_broken[id] = true;
         SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "image %s: %s", id.c_str(), IMG_GetError());
@@ -127,6 +127,97 @@ ImageCache::Entry ImageCache::get(const std::string& id, core::Size box_px)
     m_index[key] = m_items.begin();
     m_bytes += bytes;
     return { m_items.front().texture.get(), surface->w, surface->h };
+}
+
+// Disk cache files: "KIMG", width, height (int32), then ARGB8888 rows. Written to a temporary
+// name and renamed, so a crash never leaves a half file under the real name.
+std::string ImageCache::disk_path(const std::string& id, int bw, int bh) const
+{
+    std::string safe;
+    for (char c : id)
+        safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.') ? c : '_';
+    return m_disk_dir + "/" + m_disk_key + "-" + safe + "-" + std::to_string(bw) + "x"
+        + std::to_string(bh) + ".kimg";
+}
+
+void ImageCache::set_disk_cache(const std::string& dir, const std::string& key)
+{
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec || key.size() < 16 || ::access(dir.c_str(), W_OK) != 0) {
+        m_disk_dir.clear();
+        return;
+    }
+    m_disk_dir = dir;
+    m_disk_key = key.substr(0, 16);
+    for (auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        auto name = entry.path().filename().string();
+        if (entry.path().extension() == ".kimg" && name.rfind(m_disk_key, 0) != 0)
+            std::filesystem::remove(entry.path(), ec);
+    }
+}
+
+SurfacePtr ImageCache::rasterise(
+    const std::string& id, const std::vector<uint8_t>& svg, int bw, int bh)
+{
+    std::string path = m_disk_dir.empty() ? std::string {} : disk_path(id, bw, bh);
+    if (!path.empty()) {
+        if (FILE* f = std::fopen(path.c_str(), "rb")) {
+            char magic[4];
+            int32_t size[2] = { 0, 0 };
+            SurfacePtr surface;
+            if (std::fread(magic, 1, 4, f) == 4 && std::memcmp(magic, "KIMG", 4) == 0
+                && std::fread(size, 4, 2, f) == 2 && size[0] > 0 && size[1] > 0 && size[0] <= 16384
+                && size[1] <= 16384) {
+                surface.reset(SDL_CreateRGBSurfaceWithFormat(
+                    0, size[0], size[1], 32, SDL_PIXELFORMAT_ARGB8888));
+                if (surface) {
+                    auto* pixels = static_cast<uint8_t*>(surface->pixels);
+                    bool ok = true;
+                    for (int y = 0; y < size[1] && ok; ++y)
+                        ok = std::fread(
+                                 pixels + y * surface->pitch, 4, static_cast<size_t>(size[0]), f)
+                            == static_cast<size_t>(size[0]);
+                    if (!ok)
+                        surface.reset();
+                }
+            }
+            std::fclose(f);
+            if (surface)
+                return surface;
+        }
+    }
+    // Fit the box (contain): by width unless the known aspect says the height limits.
+    auto aspect = m_aspect.find(id);
+    SurfacePtr surface;
+    if (aspect != m_aspect.end()
+        && static_cast<float>(bw) / aspect->second > static_cast<float>(bh))
+        surface = decode_image(svg, 0, bh);
+    else
+        surface = decode_image(svg, bw, 0);
+    if (surface && surface->h > 0)
+        m_aspect[id] = static_cast<float>(surface->w) / static_cast<float>(surface->h);
+    if (surface && surface->h > bh)
+        surface = decode_image(svg, 0, bh);
+    if (!surface)
+        return nullptr;
+    if (surface->format->format != SDL_PIXELFORMAT_ARGB8888)
+        surface.reset(SDL_ConvertSurfaceFormat(surface.get(), SDL_PIXELFORMAT_ARGB8888, 0));
+    if (surface && !path.empty()) {
+        std::string temp = path + ".tmp";
+        if (FILE* f = std::fopen(temp.c_str(), "wb")) {
+            int32_t size[2] = { surface->w, surface->h };
+            bool ok = std::fwrite("KIMG", 1, 4, f) == 4 && std::fwrite(size, 4, 2, f) == 2;
+            auto* pixels = static_cast<const uint8_t*>(surface->pixels);
+            for (int y = 0; y < surface->h && ok; ++y)
+                ok = std::fwrite(pixels + y * surface->pitch, 4, static_cast<size_t>(surface->w), f)
+                    == static_cast<size_t>(surface->w);
+            ok = std::fclose(f) == 0 && ok;
+            if (!ok || std::rename(temp.c_str(), path.c_str()) != 0)
+                std::remove(temp.c_str());
+        }
+    }
+    return surface;
 }
 
 } // namespace kiosk::platform

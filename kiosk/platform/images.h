@@ -26,6 +26,10 @@ public:
     using Loader = std::function<std::optional<std::vector<uint8_t>>(const std::string& id)>;
 
     ImageCache(SDL_Renderer* renderer, Loader loader, size_t budget_bytes);
+    // Keeps rasterised images on disk too, under `dir`, for the content whose checksum is `key`
+    // (a restart then draws its first frame without decoding SVG). Files of other content are
+    // removed. An unusable dir just disables it.
+    void set_disk_cache(const std::string& dir, const std::string& key);
 
     struct Entry {
         SDL_Texture* texture { nullptr };
@@ -52,6 +56,8 @@ private:
         size_t bytes { 0 };
     };
     void evict_to(size_t budget);
+    SurfacePtr rasterise(const std::string& id, const std::vector<uint8_t>& svg, int bw, int bh);
+    std::string disk_path(const std::string& id, int bw, int bh) const;
 
     SDL_Renderer* m_renderer;
     Loader m_loader;
@@ -63,6 +69,9 @@ private:
     std::unordered_map<std::string, std::list<Item>::iterator> m_index;
     std::unordered_map<std::string, std::vector<uint8_t>> m_bytes_cache; // raw SVG, small
     std::unordered_map<std::string, bool> m_broken;
+    std::unordered_map<std::string, float> m_aspect; // width / height, once decoded
+    std::string m_disk_dir;
+    std::string m_disk_key;
 };
 
 } // namespace kiosk::platform

@@ -26,6 +26,7 @@ void Renderer::play(const core::DrawList& list, core::Size screen)
     m_screen = screen;
     m_clips.clear();
     SDL_RenderSetClipRect(m_renderer, nullptr);
+    SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);
     auto c = list.clear_color();
     SDL_SetRenderDrawColor(m_renderer, c.r, c.g, c.b, 255);
     SDL_RenderClear(m_renderer);
@@ -55,26 +56,36 @@ void Renderer::play(const core::DrawList& list, core::Size screen)
     SDL_RenderSetClipRect(m_renderer, nullptr);
 }
 
+void Renderer::plain_rect(float x, float y, float w, float h, SDL_Color color)
+{
+    // Opaque fills skip blending: the software renderer then fills rows with memset speed.
+    SDL_SetRenderDrawBlendMode(
+        m_renderer, color.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(m_renderer, color.r, color.g, color.b, color.a);
+    SDL_FRect rect { x, y, w, h };
+    SDL_RenderFillRectF(m_renderer, &rect);
+}
+
 void Renderer::fill_rect(const core::FillRect& command)
 {
     auto& r = command.rect;
     if (r.w <= 0 || r.h <= 0 || command.color.a == 0)
         return;
     SDL_Color color = to_sdl(command.color);
-    float radius = std::min({ command.radius, r.w / 2, r.h / 2 });
+    float radius = std::floor(std::min({ command.radius, r.w / 2, r.h / 2 }));
     if (radius < 1) {
-        SDL_FRect rect { r.x, r.y, r.w, r.h };
-        SDL_SetRenderDrawColor(m_renderer, color.r, color.g, color.b, color.a);
-        SDL_RenderFillRectF(m_renderer, &rect);
+        plain_rect(r.x, r.y, r.w, r.h, color);
         return;
     }
-    // A rounded rectangle as a triangle fan around its centre: the outline walks the four
-    // quarter circles.
+    // A rounded rectangle: the body as three plain rectangles (fast), the four corners as small
+    // triangle fans (the software rasteriser is slow per pixel, so it only gets the corners).
+    plain_rect(r.x + radius, r.y, r.w - 2 * radius, r.h, color);
+    plain_rect(r.x, r.y + radius, radius, r.h - 2 * radius, color);
+    plain_rect(r.right() - radius, r.y + radius, radius, r.h - 2 * radius, color);
+    SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_BLEND);
     m_vertices.clear();
-    std::vector<int> indices;
-    float cx = r.x + r.w / 2, cy = r.y + r.h / 2;
-    m_vertices.push_back(vertex(cx, cy, color));
-    const int steps = std::clamp(static_cast<int>(radius / 2), 4, 16);
+    m_indices.clear();
+    const int steps = std::clamp(static_cast<int>(radius / 3), 3, 12);
     const float corners[4][3] = {
         { r.right() - radius, r.y + radius, -90 },
         { r.right() - radius, r.bottom() - radius, 0 },
@@ -82,21 +93,22 @@ void Renderer::fill_rect(const core::FillRect& command)
         { r.x + radius, r.y + radius, 180 },
     };
     for (auto& corner : corners) {
+        int centre = static_cast<int>(m_vertices.size());
+        m_vertices.push_back(vertex(corner[0], corner[1], color));
         for (int i = 0; i <= steps; ++i) {
             float angle = (corner[2] + 90.0f * static_cast<float>(i) / static_cast<float>(steps))
                 * std::numbers::pi_v<float> / 180.0f;
             m_vertices.push_back(vertex(
                 corner[0] + radius * std::cos(angle), corner[1] + radius * std::sin(angle), color));
+            if (i > 0) {
+                m_indices.push_back(centre);
+                m_indices.push_back(centre + i);
+                m_indices.push_back(centre + i + 1);
+            }
         }
     }
-    int outline = static_cast<int>(m_vertices.size()) - 1;
-    for (int i = 0; i < outline; ++i) {
-        indices.push_back(0);
-        indices.push_back(1 + i);
-        indices.push_back(1 + (i + 1) % outline);
-    }
     SDL_RenderGeometry(m_renderer, nullptr, m_vertices.data(), static_cast<int>(m_vertices.size()),
-        indices.data(), static_cast<int>(indices.size()));
+        m_indices.data(), static_cast<int>(m_indices.size()));
 }
 
 void Renderer::text(const core::DrawText& command)
@@ -140,6 +152,7 @@ void Renderer::line(const core::DrawLine& command)
         vertex(command.from.x - nx, command.from.y - ny, color),
     };
     int indices[6] = { 0, 1, 2, 0, 2, 3 };
+    SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_BLEND);
     SDL_RenderGeometry(m_renderer, nullptr, quad, 4, indices, 6);
 }
 
@@ -156,18 +169,20 @@ void Renderer::triangles(const core::Triangles& command)
     SDL_RenderGeometry(m_renderer, nullptr, m_vertices.data(), count, nullptr, 0);
 }
 
-// Images are rasterised once at the box's size times the largest zoom the slow pan uses, so the
-// zoom only rescales a cached texture and never decodes during an animation.
-constexpr float MAX_IMAGE_ZOOM = 1.06f;
+// Images are rasterised once at the size they are drawn (plus a margin for the slow pan), so
+// every frame is a 1:1 blit: the software renderer's scaled blits are many times slower. The slow
+// pan moves the picture by whole pixels inside its box; it never rescales.
+constexpr float PAN_MARGIN = 1.06f;
 
 ImageCache::Entry Renderer::image_texture(const core::DrawImage& command)
 {
     auto& box = command.rect;
     if (box.w < 1 || box.h < 1)
         return {};
+    float grow = command.zoom > 1.0f ? PAN_MARGIN : 1.0f;
     return m_images.get(command.image_id,
-        { static_cast<int>(std::lround(box.w * MAX_IMAGE_ZOOM)),
-            static_cast<int>(std::lround(box.h * MAX_IMAGE_ZOOM)) });
+        { static_cast<int>(std::lround(box.w * grow)),
+            static_cast<int>(std::lround(box.h * grow)) });
 }
 
 void Renderer::preload(const core::DrawList& list)
@@ -186,22 +201,17 @@ void Renderer::image(const core::DrawImage& command)
     auto entry = image_texture(command);
     if (!entry.texture)
         return;
-    float zoom = std::clamp(command.zoom, 1.0f, MAX_IMAGE_ZOOM);
-    float scale = std::min(box.w / static_cast<float>(entry.width),
-                      box.h / static_cast<float>(entry.height))
-        * zoom;
-    float w = static_cast<float>(entry.width) * scale, h = static_cast<float>(entry.height) * scale;
-    // The zoomed picture is centred in the box and moved by pan within its free travel, then
-    // clipped to the box.
-    float x = box.x + (box.w - w) / 2 - command.pan.x * std::max(0.0f, (w - box.w) / 2);
-    float y = box.y + (box.h - h) / 2 - command.pan.y * std::max(0.0f, (h - box.h) / 2);
-    SDL_FRect dest { x, y, w, h };
+    float w = static_cast<float>(entry.width), h = static_cast<float>(entry.height);
+    // Centred in the box, moved by pan within the free travel, on whole pixels.
+    float x = std::round(box.x + (box.w - w) / 2 - command.pan.x * std::max(0.0f, (w - box.w) / 2));
+    float y = std::round(box.y + (box.h - h) / 2 - command.pan.y * std::max(0.0f, (h - box.h) / 2));
+    SDL_Rect dest { static_cast<int>(x), static_cast<int>(y), entry.width, entry.height };
     SDL_SetTextureAlphaMod(
         entry.texture, static_cast<Uint8>(std::clamp(command.alpha, 0.0f, 1.0f) * 255));
-    bool clip = zoom > 1.0f;
+    bool clip = w > box.w + 0.5f || h > box.h + 0.5f;
     if (clip)
         push_clip(box);
-    SDL_RenderCopyF(m_renderer, entry.texture, nullptr, &dest);
+    SDL_RenderCopy(m_renderer, entry.texture, nullptr, &dest);
     if (clip)
         pop_clip();
 }

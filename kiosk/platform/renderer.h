@@ -29,6 +29,7 @@ public:
 
 private:
     void fill_rect(const core::FillRect& command);
+    void plain_rect(float x, float y, float w, float h, SDL_Color color);
     void stroke_rect(const core::StrokeRect& command);
     void line(const core::DrawLine& command);
     void triangles(const core::Triangles& command);
@@ -44,6 +45,7 @@ private:
     core::Size m_screen;
     std::vector<SDL_Rect> m_clips;
     std::vector<SDL_Vertex> m_vertices; // reused between frames
+    std::vector<int> m_indices;
 };
 
 } // namespace kiosk::platform

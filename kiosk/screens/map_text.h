@@ -7,11 +7,8 @@
 namespace kiosk::screens::map_text {
 
 inline const core::Text3 BOTH_COUNTRIES { { "Cả hai nước", "両国", "Both countries" } };
-// Preset names, used when the content has no partnership of that id.
-inline const core::Text3 HAIPHONG_KITAKYUSHU { { "Hải Phòng – Kitakyushu", "ハイフォン・北九州市",
-    "Hai Phong – Kitakyushu" } };
-inline const core::Text3 HANOI_KANAGAWA { { "Hà Nội – Kanagawa", "ハノイ・神奈川県",
-    "Hanoi – Kanagawa" } };
+// The other presets are the partnerships, named as the content names them
+// ("Hải Phòng – Kitakyushu", "Hà Nội – Kanagawa").
 inline const core::Text3 CLOSE { { "Đóng", "閉じる", "Close" } };
 inline const core::Text3 READ_MORE { { "Xem thêm", "関連スライド", "Read more" } };
 // Natural Earth is public domain; the credit is a courtesy its terms ask for.

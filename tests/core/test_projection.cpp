@@ -180,24 +180,46 @@ TEST(MapView, ClampingKeepsTheViewOnTheRegion)
     view.set(project(HAI_PHONG), 50000);
     view.pan_by({ -1e7, -1e7 }); // far past the south-east corner
     auto v = view.visible();
-    EXPECT_NEAR(v.max_x, region.max_x, 1e-12);
-    EXPECT_NEAR(v.max_y, region.max_y, 1e-12);
+    // At most a quarter of the view lies past the edge.
+    EXPECT_NEAR(v.max_x - region.max_x, v.width() / 4, 1e-12);
+    EXPECT_NEAR(v.max_y - region.max_y, v.height() / 4, 1e-12);
     view.pan_by({ 1e7, 1e7 });
     v = view.visible();
-    EXPECT_NEAR(v.min_x, region.min_x, 1e-12);
-    EXPECT_NEAR(v.min_y, region.min_y, 1e-12);
-    // Zoomed all the way out the region is centred on the axis where it is smaller than the view.
+    EXPECT_NEAR(region.min_x - v.min_x, v.width() / 4, 1e-12);
+    EXPECT_NEAR(region.min_y - v.min_y, v.height() / 4, 1e-12);
+    // Zoomed all the way out: still no more than a quarter of the view past any edge.
     view.set({ 0, 0 }, 1);
-    EXPECT_NEAR(view.centre().x, region.centre().x, 1e-12);
-    EXPECT_NEAR(view.centre().y, region.centre().y, 1e-12);
-    // Portrait too.
+    EXPECT_DOUBLE_EQ(view.scale(), view.min_scale());
+    v = view.visible();
+    EXPECT_LE(region.min_x - v.min_x, v.width() / 4 + 1e-12);
+    EXPECT_LE(region.min_y - v.min_y, v.height() / 4 + 1e-12);
+    // A view too large for the overscroll is centred on the region.
+    view.set_region({ region.min_x, region.min_y, region.min_x + 0.01, region.max_y });
+    view.set({ 0, 0 }, 1);
+    EXPECT_NEAR(view.centre().x, region.min_x + 0.005, 1e-12);
+    view.set_region(region);
+    // Portrait, street level: still on the region.
     view.set_screen({ 1080, 1920 });
     view.set({ 5, 5 }, 1e9);
     EXPECT_NEAR(view.scale() / view.max_scale(), 1.0, 1e-3);
     v = view.visible();
-    EXPECT_GE(v.min_x, region.min_x - 1e-12);
-    EXPECT_LE(v.max_x, region.max_x + 1e-12);
-    EXPECT_LE(v.max_y, region.max_y + 1e-12);
+    EXPECT_TRUE(region.contains(view.centre()));
+    EXPECT_LE(v.max_x - region.max_x, v.width() / 4 + 1e-12);
+    EXPECT_LE(v.max_y - region.max_y, v.height() / 4 + 1e-12);
+}
+
+TEST(MapView, ZoomNearTheEdgeKeepsThePinchPoint)
+{
+    // From the whole region, pinching in on Hai Phong keeps it under the fingers all the way.
+    MapView view = landscape_view();
+    view.set({ 0, 0 }, 1);
+    auto fingers = view.world_to_screen(project(HAI_PHONG));
+    for (int i = 0; i < 30; ++i) {
+        view.zoom_around(fingers, 1.25);
+        auto px = view.world_to_screen(project(HAI_PHONG));
+        EXPECT_NEAR(px.x, fingers.x, 0.05) << "step " << i;
+        EXPECT_NEAR(px.y, fingers.y, 0.05) << "step " << i;
+    }
 }
 
 TEST(MapView, FramingShowsTheRectInTheArea)
