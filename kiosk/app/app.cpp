@@ -13,6 +13,7 @@
 
 #include "kiosk/app/log.h"
 #include "kiosk/core/draw_list.h"
+#include "kiosk/core/map_geometry.h"
 #include "kiosk/platform/fonts.h"
 #include "kiosk/platform/images.h"
 #include "kiosk/platform/input.h"
@@ -24,6 +25,7 @@
 #include "kiosk/screens/browse_screens.h"
 #include "kiosk/screens/fallback_screen.h"
 #include "kiosk/screens/home_screen.h"
+#include "kiosk/screens/map_screen.h"
 #include "kiosk/screens/slide_screen.h"
 #include "kiosk/screens/staff_screen.h"
 #include "kiosk/store/installer.h"
@@ -172,7 +174,8 @@ struct Content {
 
 // The visitor screens for one content, each owning its state.
 struct Screens {
-    Screens(screens::Context ctx, screens::AttractConfig attract_config)
+    Screens(screens::Context ctx, screens::AttractConfig attract_config,
+        const core::MapGeometry* map_geometry)
         : attract(ctx, std::move(attract_config))
         , home(ctx)
         , partnership(ctx)
@@ -180,6 +183,7 @@ struct Screens {
         , slide(ctx)
         , chart(ctx)
         , timeline(ctx)
+        , map(ctx, map_geometry)
     {
     }
     screens::AttractScreen attract;
@@ -189,6 +193,7 @@ struct Screens {
     screens::SlideScreen slide;
     screens::ChartScreen chart;
     screens::TimelineScreen timeline;
+    screens::MapScreen map;
 
     // The screen for a place in the machine; nullptr when the id is unknown.
     screens::Screen* resolve(const ScreenRef& ref)
@@ -209,6 +214,7 @@ struct Screens {
         case ScreenKind::Timeline:
             return &timeline;
         case ScreenKind::Map:
+            return map.show(ref.id) ? &map : nullptr;
         case ScreenKind::Staff:
             return nullptr;
         }
@@ -227,6 +233,7 @@ struct App::Parts {
     std::unique_ptr<platform::ImageCache> images;
     std::unique_ptr<platform::Renderer> renderer;
     std::unique_ptr<Content> content;
+    std::unique_ptr<core::MapGeometry> map; // country shapes (assets/map), shared by every content
     std::unique_ptr<screens::FallbackScreen> fallback;
     std::unique_ptr<screens::StaffScreen> staff;
     std::unique_ptr<Screens> screens;
@@ -305,6 +312,30 @@ std::unique_ptr<Content> load_content(const std::string& path)
 std::optional<std::string> check_image(const std::vector<uint8_t>& bytes)
 {
     return platform::check_image_decodes(bytes);
+}
+
+// The map's country shapes, from the source tree or the installed data; without them the map
+// still shows its places on the sea and a graticule.
+std::unique_ptr<core::MapGeometry> load_map()
+{
+    for (const char* path : { KIOSK_SOURCE_ASSETS_DIR "/map/east-asia.kmap",
+             KIOSK_INSTALL_DATA_DIR "/map/east-asia.kmap" }) {
+        std::FILE* f = std::fopen(path, "rb");
+        if (!f)
+            continue;
+        std::vector<uint8_t> bytes;
+        uint8_t buffer[1 << 16];
+        size_t n;
+        while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
+            bytes.insert(bytes.end(), buffer, buffer + n);
+        std::fclose(f);
+        auto parsed = core::MapGeometry::parse(bytes);
+        if (parsed)
+            return std::make_unique<core::MapGeometry>(parsed.release_value());
+        log_error(std::string(path) + ": " + parsed.error());
+    }
+    log_warning("no map shapes found (assets/map/east-asia.kmap); the map shows places only");
+    return nullptr;
 }
 
 } // namespace
@@ -389,6 +420,7 @@ int App::start()
     p.gestures.set_config(GestureConfig::for_scale(
         static_cast<float>(std::min(p.video->size().width, p.video->size().height)) / 1080.0f));
 
+    p.map = load_map();
     std::string db_path = m_options.db_path.empty() ? default_db_path() : m_options.db_path;
     auto content = load_content(db_path);
     // A broken current file with a good previous one (a bad install, a crash loop): roll back.
@@ -456,7 +488,7 @@ void App::rebuild_screens()
         attract_config.langs = { *m_options.lang };
     attract_config.hold = m_options.hold || !m_options.screenshot_path.empty();
     p.screens = std::make_unique<Screens>(
-        screens::Context { p.content->exhibition, *p.fonts }, attract_config);
+        screens::Context { p.content->exhibition, *p.fonts }, attract_config, p.map.get());
     MachineConfig machine_config;
     machine_config.default_lang = m_options.lang.value_or(
         m_config.default_lang.value_or(p.content->exhibition.meta.default_lang));

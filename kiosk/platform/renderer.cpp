@@ -68,7 +68,9 @@ void Renderer::plain_rect(float x, float y, float w, float h, SDL_Color color)
 
 void Renderer::fill_rect(const core::FillRect& command)
 {
-    auto& r = command.rect;
+    // Whole pixels, so the body rectangles and the corner fans meet without a seam.
+    core::Rect r { std::round(command.rect.x), std::round(command.rect.y),
+        std::round(command.rect.w), std::round(command.rect.h) };
     if (r.w <= 0 || r.h <= 0 || command.color.a == 0)
         return;
     SDL_Color color = to_sdl(command.color);

@@ -180,3 +180,28 @@ TEST(Inertia, DecaysToRestAndCoversItsDistance)
     EXPECT_FALSE(inertia.moving());
     EXPECT_NEAR(travelled, 2.0f * 325, 5);
 }
+
+struct MappingCase {
+    const char* id;
+    TouchMapping mapping;
+    Point panel; // normalised
+    Point expected; // px on a 1000x500 screen
+};
+
+TEST(TouchMapping, RotatedAndMirroredPanelsLandOnThePicture)
+{
+    const MappingCase cases[] = {
+        { "T1 straight", { 0, false, false }, { 0.25f, 0.5f }, { 250, 250 } },
+        { "T2 rotated 90", { 90, false, false }, { 0.25f, 0.5f }, { 500, 125 } },
+        { "T3 rotated 180", { 180, false, false }, { 0.25f, 0.5f }, { 750, 250 } },
+        { "T4 rotated 270", { 270, false, false }, { 0.25f, 0.5f }, { 500, 375 } },
+        { "T5 mirrored x", { 0, true, false }, { 0.25f, 0.5f }, { 750, 250 } },
+        { "T6 mirrored y", { 0, false, true }, { 0.25f, 0.2f }, { 250, 400 } },
+        { "T7 clamped", { 0, false, false }, { 1.5f, -0.5f }, { 1000, 0 } },
+    };
+    for (auto& c : cases) {
+        auto p = c.mapping.map(c.panel, { 1000, 500 });
+        EXPECT_NEAR(p.x, c.expected.x, 0.01f) << c.id;
+        EXPECT_NEAR(p.y, c.expected.y, 0.01f) << c.id;
+    }
+}
