@@ -181,7 +181,7 @@ void StaffScreen::draw_menu(DrawList& out, const Frame& frame)
         button(DEFAULT_LANG[frame.lang] + ": " + std::string(lang_code(lang)),
             "lang:" + std::string(lang_code(lang)),
             lang == m_info.default_lang ? palette::SEA : palette::NAVY_LIGHT);
-    button(IDLE[frame.lang] + " −", "idle:-", palette::NAVY_LIGHT);
+    button(IDLE[frame.lang] + " –", "idle:-", palette::NAVY_LIGHT);
     button(IDLE[frame.lang] + " +", "idle:+", palette::NAVY_LIGHT);
     button(PATTERN[frame.lang], "pattern", palette::SEA);
     button(ROLLBACK[frame.lang], "rollback", palette::SEA);

@@ -1,0 +1,279 @@
+// Unattended operation, driven headless on the virtual clock: a week of attract loop and visitor
+// sessions without growth; new content from the inbox taken at a quiet moment; a bad file refused
+// with the old content still on screen.
+#include "kiosk/app/app.h"
+#include "kiosk/app/log.h"
+#include "kiosk/screens/screen.h"
+#include "kiosk/store/store.h"
+#include "kiosk/store/writer.h"
+
+#include <dirent.h>
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+using namespace kiosk;
+namespace fs = std::filesystem;
+using core::ScreenKind;
+using screens::Nav;
+using screens::NavKind;
+
+namespace {
+
+size_t open_fds()
+{
+    size_t n = 0;
+    for ([[maybe_unused]] auto& entry : fs::directory_iterator("/proc/self/fd"))
+        ++n;
+    return n;
+}
+
+size_t open_db_handles()
+{
+    size_t n = 0;
+    for (auto& entry : fs::directory_iterator("/proc/self/fd")) {
+        std::error_code ec;
+        auto target = fs::read_symlink(entry.path(), ec).string();
+        if (target.ends_with(".db") || target.ends_with(".kiosk"))
+            ++n;
+    }
+    return n;
+}
+
+size_t rss_kb()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmRSS:", 0) == 0)
+            return std::stoul(line.substr(6));
+    }
+    return 0;
+}
+
+struct Driver {
+    app::App& app;
+    void step_to(core::TimeMs t, core::TimeMs step)
+    {
+        while (app.now_ms() < t)
+            app.advance(std::min(t, app.now_ms() + step));
+    }
+    void tap(core::Point p)
+    {
+        auto t = app.now_ms();
+        app.feed({ 1, p, core::TouchPhase::Down, t + 10 });
+        app.advance(t + 10);
+        app.feed({ 1, p, core::TouchPhase::Up, t + 80 });
+        app.advance(t + 80);
+        step_to(t + 500, 100);
+    }
+    bool tap(const Nav& nav)
+    {
+        auto p = app.target(nav);
+        if (p)
+            tap(*p);
+        return p.has_value();
+    }
+    void drag(core::Point from, core::Point to)
+    {
+        auto t = app.now_ms();
+        app.feed({ 2, from, core::TouchPhase::Down, t + 10 });
+        for (int i = 1; i <= 8; ++i)
+            app.feed({ 2,
+                { from.x + (to.x - from.x) * static_cast<float>(i) / 8,
+                    from.y + (to.y - from.y) * static_cast<float>(i) / 8 },
+                core::TouchPhase::Move, t + 10 + 20 * i });
+        app.feed({ 2, to, core::TouchPhase::Up, t + 200 });
+        app.advance(t + 200);
+        step_to(t + 1500, 50);
+    }
+    // A visitor: home, a partnership, a topic, a slide, a swipe, the map (drag), the timeline.
+    void visit(int n)
+    {
+        tap({ 100, 100 });
+        const char* part = n % 2 ? "hanoi-kanagawa" : "haiphong-kitakyushu";
+        tap(Nav { NavKind::Partnership, part });
+        if (n % 3 == 0)
+            tap(Nav { NavKind::SetLang, {}, static_cast<core::Lang>(n % 3) });
+        tap(Nav { NavKind::Map, part });
+        drag({ 200, 150 }, { 120, 100 });
+        tap(Nav { NavKind::Back, {} });
+        tap(Nav { NavKind::Timeline, {} });
+        drag({ 400, 150 }, { 100, 150 });
+        tap(Nav { NavKind::Home, {} });
+    }
+};
+
+fs::path temp_dir(const std::string& name)
+{
+    auto dir = fs::temp_directory_path() / ("kiosk-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "inbox");
+    return dir;
+}
+
+// Writes a valid content file: the bundled content under another version.
+void write_version(const std::string& path, const std::string& version)
+{
+    auto store = store::Store::open(KIOSK_BINARY_DIR "/kiosk.db", store::Verify::Quick);
+    ASSERT_TRUE(store.ok()) << store.error();
+    auto ex = store.value()->load_exhibition();
+    ASSERT_TRUE(ex.ok());
+    ex.value().meta.content_version = version;
+    std::vector<core::Image> images;
+    for (auto& id : store.value()->image_ids())
+        images.push_back({ id, store.value()->load_image(id).value() });
+    auto status = store::write_database(path, ex.value(), images);
+    ASSERT_TRUE(status.ok()) << status.error();
+}
+
+} // namespace
+
+TEST(Soak, AWeekOfLoopAndVisitorsWithoutGrowth)
+{
+    auto dir = temp_dir("soak");
+    fs::copy_file(KIOSK_BINARY_DIR "/kiosk.db", dir / "current.kiosk");
+    app::Options options;
+    options.headless = true;
+    options.db_path = (dir / "current.kiosk").string();
+    options.size = { 480, 270 };
+    app::Config config;
+    config.state_dir = dir.string();
+    config.inbox_dir = (dir / "inbox").string();
+    app::App app(options, config);
+    ASSERT_EQ(app.start(), 0);
+    Driver d { app };
+    const core::TimeMs HOUR = 3600 * 1000;
+    size_t fds_day1 = 0, db_day1 = 0, rss_day1 = 0;
+    app::AppStats day1;
+    int visitors = 0;
+    for (int hour = 0; hour < 7 * 24; ++hour) {
+        // A few visitors every opening hour, then the loop plays on its own.
+        if (hour % 24 >= 9 && hour % 24 < 18) {
+            for (int v = 0; v < 2; ++v)
+                d.visit(visitors++);
+        }
+        d.step_to((hour + 1) * HOUR, 5000);
+        ASSERT_EQ(app.screen().kind, ScreenKind::Attract) << "hour " << hour;
+        if (hour == 23) {
+            fds_day1 = open_fds();
+            db_day1 = open_db_handles();
+            rss_day1 = rss_kb();
+            day1 = app.stats();
+        }
+    }
+    auto day7 = app.stats();
+    RecordProperty("visitors", visitors);
+    RecordProperty("frames", std::to_string(day7.frames));
+    EXPECT_GT(visitors, 100);
+    EXPECT_EQ(open_fds(), fds_day1) << "file descriptors";
+    EXPECT_EQ(open_db_handles(), db_day1) << "database handles";
+    EXPECT_LE(day7.text_bytes, size_t { 24 } << 20);
+    EXPECT_LE(day7.image_bytes, size_t { 48 } << 20);
+    EXPECT_LE(day7.text_textures, day1.text_textures + day1.text_textures / 10) << "text textures";
+    EXPECT_LE(day7.image_textures, day1.image_textures + 2) << "image textures";
+    // Caches are full after the first day; what may move is allocator noise, not a leak.
+    EXPECT_LT(rss_kb(), rss_day1 + 8 * 1024) << "memory grew from " << rss_day1 << " kB";
+    fs::remove_all(dir);
+}
+
+TEST(Inbox, NewContentIsTakenAtAQuietMomentAndABadFileIsRefused)
+{
+    auto dir = temp_dir("inbox");
+    write_version((dir / "current.kiosk").string(), "old-1");
+    app::Options options;
+    options.headless = true;
+    options.db_path = (dir / "current.kiosk").string();
+    options.size = { 1280, 720 };
+    app::Config config;
+    config.state_dir = dir.string();
+    config.inbox_dir = (dir / "inbox").string();
+    app::App app(options, config);
+    ASSERT_EQ(app.start(), 0);
+    Driver d { app };
+    d.step_to(1000, 100);
+    EXPECT_EQ(app.content_version(), "old-1");
+
+    // A damaged file (one byte of text changed after it was built) is refused.
+    fs::copy_file(KIOSK_BINARY_DIR "/kiosk.db", dir / "bad.kiosk");
+    {
+        std::fstream f(dir / "bad.kiosk", std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(static_cast<std::streamoff>(fs::file_size(dir / "bad.kiosk") / 2));
+        f.put('\x7f');
+    }
+    fs::rename(dir / "bad.kiosk", dir / "inbox" / "bad.kiosk");
+    d.step_to(6000, 100);
+    EXPECT_EQ(app.content_version(), "old-1") << "the old content stays";
+    EXPECT_FALSE(app.showing_fallback());
+    EXPECT_TRUE(fs::exists(dir / "inbox" / "rejected" / "bad.kiosk"));
+    bool logged = false;
+    for (auto& line : app::recent_problems())
+        logged = logged || line.find("refused") != std::string::npos;
+    EXPECT_TRUE(logged) << "the refusal is in the log the staff screen shows";
+    auto shots = fs::path(KIOSK_BINARY_DIR) / "unattended";
+    fs::create_directories(shots);
+    ASSERT_TRUE(app.save_png((shots / "bad_file_refused_old_content_on_screen.png").string()).ok());
+
+    // While a visitor is busy, a good file waits; at the next quiet moment it is taken.
+    d.tap({ 600, 400 });
+    ASSERT_EQ(app.screen().kind, ScreenKind::Home);
+    write_version((dir / "inbox" / ".partial").string(), "new-2");
+    fs::rename(dir / "inbox" / ".partial", dir / "inbox" / "update.kiosk");
+    d.step_to(app.now_ms() + 10000, 100);
+    EXPECT_EQ(app.content_version(), "old-1") << "not while the visitor is there";
+    EXPECT_EQ(app.screen().kind, ScreenKind::Home);
+    d.step_to(app.now_ms() + 65000, 100);
+    EXPECT_EQ(app.screen().kind, ScreenKind::Attract);
+    EXPECT_EQ(app.content_version(), "new-2");
+    EXPECT_TRUE(fs::exists(dir / "previous.kiosk")) << "the previous file is kept for rollback";
+    EXPECT_FALSE(fs::exists(dir / "inbox" / "update.kiosk"));
+    ASSERT_TRUE(app.save_png((shots / "new_content_after_quiet_moment.png").string()).ok());
+    fs::remove_all(dir);
+}
+
+TEST(Staff, TheHiddenGestureOpensAPinPadThatLocksAfterWrongPins)
+{
+    app::Options options;
+    options.headless = true;
+    options.db_path = KIOSK_BINARY_DIR "/kiosk.db";
+    options.size = { 1280, 720 };
+    app::Config config;
+    config.state_dir = "/nonexistent";
+    // The hash of "2468" (kiosk-content hash-pin).
+    config.staff_pin_hash = "$argon2id$v=19$m=65536,t=2,p=1$204y6f9wKrDagbEP20i1UQ$"
+                            "YIcCvHXdngrKmnMiXXPN1rMrkQH9mrWzVVGvASAH4cQ";
+    app::App app(options, config);
+    ASSERT_EQ(app.start(), 0);
+    Driver d { app };
+    d.step_to(500, 100);
+    auto long_press = [&](core::Point p) {
+        auto t = app.now_ms();
+        app.feed({ 5, p, core::TouchPhase::Down, t + 10 });
+        d.step_to(t + 1200, 100);
+        app.feed({ 5, p, core::TouchPhase::Up, t + 1210 });
+        d.step_to(t + 1400, 100);
+    };
+    long_press({ 20, 20 });
+    EXPECT_NE(app.screen().kind, ScreenKind::Staff) << "one corner is not enough";
+    long_press({ 1260, 20 });
+    ASSERT_EQ(app.screen().kind, ScreenKind::Staff);
+    auto enter = [&](const std::string& pin) {
+        for (char c : pin)
+            ASSERT_TRUE(d.tap(Nav { NavKind::StaffAction, std::string("digit") + c }));
+        ASSERT_TRUE(d.tap(Nav { NavKind::StaffAction, "ok" }));
+    };
+    for (int i = 0; i < 3; ++i)
+        enter("1111");
+    // Locked now: even the right PIN is refused until the lockout ends.
+    enter("2468");
+    EXPECT_FALSE(app.target(Nav { NavKind::StaffAction, "exit" }).has_value());
+    d.step_to(app.now_ms() + 31000, 500);
+    enter("2468");
+    EXPECT_TRUE(app.target(Nav { NavKind::StaffAction, "exit" }).has_value()) << "the menu is open";
+    auto shots = fs::path(KIOSK_BINARY_DIR) / "unattended";
+    fs::create_directories(shots);
+    ASSERT_TRUE(app.save_png((shots / "staff_menu.png").string()).ok());
+    ASSERT_TRUE(d.tap(Nav { NavKind::StaffAction, "restart" }));
+    EXPECT_EQ(app.exit_requested(), app::EXIT_RESTART);
+}
