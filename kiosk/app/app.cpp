@@ -53,6 +53,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Texture budgets: enough for a screen and the next one at 4K, small enough for a small board.
+constexpr size_t TEXT_CACHE_BYTES = size_t { 12 } << 20;
+constexpr size_t IMAGE_CACHE_BYTES = size_t { 24 } << 20;
+
 std::atomic<bool> g_stop_requested { false };
 
 // $KIOSK_TRACE_START=1: milliseconds since the process started at each step of the start-up.
@@ -264,11 +268,13 @@ struct App::Parts {
     int pin_failures { 0 };
     TimeMs pin_locked_until_ms { 0 };
     bool blanked { false };
+    bool healthy { false };
     bool notified_ready { false };
     // $KIOSK_FRAME_LOG: per-frame draw+present times (µs) and cache figures, written at exit
     // for the benchmark.
     std::string frame_log_path;
     std::vector<uint32_t> frame_times_us;
+    uint32_t last_frame_us { 0 };
     TimeMs last_watchdog_ms { -100000 };
 };
 
@@ -401,7 +407,7 @@ int App::start()
     trace("fonts");
 
     SDL_Renderer* sdl_renderer = p.video->renderer();
-    p.text = std::make_unique<platform::TextRenderer>(sdl_renderer, *p.fonts, size_t { 24 } << 20);
+    p.text = std::make_unique<platform::TextRenderer>(sdl_renderer, *p.fonts, TEXT_CACHE_BYTES);
     Parts* parts = &p;
     p.images = std::make_unique<platform::ImageCache>(
         sdl_renderer,
@@ -413,7 +419,7 @@ int App::start()
                 return std::nullopt;
             return bytes.release_value();
         },
-        size_t { 48 } << 20);
+        IMAGE_CACHE_BYTES);
     p.renderer = std::make_unique<platform::Renderer>(sdl_renderer, *p.images, *p.text);
     p.staff = std::make_unique<screens::StaffScreen>(*p.fonts);
     p.input = platform::InputMapper(m_config.touch);
@@ -422,9 +428,16 @@ int App::start()
 
     p.map = load_map();
     std::string db_path = m_options.db_path.empty() ? default_db_path() : m_options.db_path;
-    auto content = load_content(db_path);
-    // A broken current file with a good previous one (a bad install, a crash loop): roll back.
     auto paths = store::install_paths(m_config.state_dir);
+    // A crash loop (three starts within a minute each) on the installed content: go back to the
+    // previous file, which ran before the last install.
+    if (db_path == paths.current && !headless && count_start() >= 3 && fs::exists(paths.previous)) {
+        log_error("the kiosk keeps restarting; rolling back to the previous content");
+        if (store::roll_back(paths))
+            write_starts(0);
+    }
+    auto content = load_content(db_path);
+    // A broken current file with a good previous one (a bad install): roll back.
     if (!content->error.empty() && db_path == paths.current && fs::exists(paths.previous)) {
         log_error(
             "current content unusable (" + content->error + "); rolling back to the previous file");
@@ -476,6 +489,35 @@ void App::use_disk_cache()
             return;
     }
     p.images->set_disk_cache(dir, p.content->store->info().checksum);
+}
+
+// The start counter (state folder/.starts: "count epoch-seconds"): a start within a minute of
+// the last one counts up; a quiet two minutes of running resets it (in advance()).
+int App::count_start()
+{
+    std::string path = m_config.state_dir + "/.starts";
+    int count = 0;
+    long long last = 0;
+    if (FILE* f = std::fopen(path.c_str(), "r")) {
+        if (std::fscanf(f, "%d %lld", &count, &last) != 2)
+            count = 0;
+        std::fclose(f);
+    }
+    long long now = static_cast<long long>(std::time(nullptr));
+    count = (now - last < 60) ? count + 1 : 1;
+    write_starts(count);
+    return count;
+}
+
+void App::write_starts(int count)
+{
+    std::string path = m_config.state_dir + "/.starts";
+    std::string temp = path + ".tmp";
+    if (FILE* f = std::fopen(temp.c_str(), "w")) {
+        std::fprintf(f, "%d %lld\n", count, static_cast<long long>(std::time(nullptr)));
+        if (std::fclose(f) == 0)
+            std::rename(temp.c_str(), path.c_str());
+    }
 }
 
 void App::rebuild_screens()
@@ -805,7 +847,7 @@ void App::check_content(bool quiet)
     TimeMs now = p.clock.now_ms();
     if (now < p.next_content_check_ms || !quiet)
         return;
-    p.next_content_check_ms = now + 2000;
+    p.next_content_check_ms = now + 5000;
     auto paths = store::install_paths(m_config.state_dir);
     std::error_code ec;
     if (p.content->path == paths.current && fs::is_directory(m_config.inbox_dir, ec)) {
@@ -857,7 +899,7 @@ void App::self_check()
     TimeMs now = p.clock.now_ms();
     if (now < p.next_self_check_ms || p.blanked || p.frames == 0)
         return;
-    p.next_self_check_ms = now + 30000;
+    p.next_self_check_ms = now + 60000;
     auto frame = p.video->read_pixels();
     if (!frame)
         return;
@@ -930,23 +972,23 @@ bool App::advance(TimeMs now_ms)
         Uint64 t0 = SDL_GetPerformanceCounter();
         draw_frame();
         p.video->present();
+        p.last_frame_us = static_cast<uint32_t>(
+            (SDL_GetPerformanceCounter() - t0) * 1000000 / SDL_GetPerformanceFrequency());
         if (!p.frame_log_path.empty() && p.frame_times_us.size() < 1000000)
-            p.frame_times_us.push_back(static_cast<uint32_t>(
-                (SDL_GetPerformanceCounter() - t0) * 1000000 / SDL_GetPerformanceFrequency()));
+            p.frame_times_us.push_back(p.last_frame_us);
         p.dirty = false;
         drew = true;
         p.frame_due = p.blanked ? std::nullopt : current_screen()->next_frame_ms(now);
-        // Decode the next attract slide's picture in a pause of the slow pan, never during a
-        // cross-fade (a decode takes longer than a 60 fps frame).
-        if (screen == &p.screens->attract && p.frames > 1
-            && (!p.frame_due || *p.frame_due - now >= 50)) {
+        // Decode what comes next (the next attract slide, a slide's neighbours) in a pause, never
+        // during a cross-fade (a decode takes longer than a 60 fps frame).
+        if (p.frames > 1 && (!p.frame_due || *p.frame_due - now >= 50)) {
             DrawList ahead;
             screens::Frame frame;
             frame.metrics = screens::Metrics::for_screen(p.video->size());
             frame.now_ms = now;
             frame.lang = p.machine->lang();
-            p.screens->attract.draw_upcoming(ahead, frame);
-            p.renderer->preload(ahead);
+            current_screen()->draw_ahead(ahead, frame);
+            p.renderer->preload(ahead, p.video->size());
         }
     }
     if (now >= p.next_stats_flush_ms && quiet) {
@@ -955,6 +997,12 @@ bool App::advance(TimeMs now_ms)
     }
     if (m_options.screenshot_path.empty())
         self_check();
+    // Two minutes up: this start was not part of a crash loop.
+    if (!p.healthy && now >= 120000 && !m_options.headless && m_options.screenshot_path.empty()) {
+        p.healthy = true;
+        if (p.content->path == store::install_paths(m_config.state_dir).current)
+            write_starts(0);
+    }
     return drew;
 }
 
@@ -1008,6 +1056,7 @@ AppStats App::stats() const
     auto& p = *m_parts;
     AppStats s;
     s.frames = p.frames;
+    s.last_frame_us = p.last_frame_us;
     auto t = p.text->stats();
     s.text_textures = t.textures;
     s.text_bytes = t.bytes;
@@ -1043,7 +1092,8 @@ int App::run()
     while (!g_stop_requested && !p.exit_code) {
         TimeMs now = real_now();
         // Sleep until input, the next animation frame, a timeout or a long-press.
-        TimeMs wake = now + 1000;
+        // At most 5 s asleep: the watchdog hears from the loop, the inbox is looked at.
+        TimeMs wake = now + 5000;
         if (p.dirty)
             wake = now;
         if (p.frame_due)
@@ -1054,7 +1104,7 @@ int App::run()
             wake = std::min(wake, *deadline);
         SDL_Event event;
         if (SDL_WaitEventTimeout(
-                &event, static_cast<int>(std::clamp<TimeMs>(wake - now, 0, 1000)))) {
+                &event, static_cast<int>(std::clamp<TimeMs>(wake - now, 0, 5000)))) {
             do {
                 if (event.type == SDL_QUIT && m_options.windowed)
                     g_stop_requested = true;
@@ -1092,7 +1142,7 @@ int App::run()
                 break;
         }
         // The watchdog hears from the loop itself: a hang anywhere stops the pings.
-        if (real_now() - p.last_watchdog_ms >= 2000) {
+        if (real_now() - p.last_watchdog_ms >= 4000) {
             sd_notify(0, "WATCHDOG=1");
             p.last_watchdog_ms = real_now();
         }

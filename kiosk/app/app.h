@@ -34,6 +34,7 @@ inline constexpr int EXIT_RESTART = 75;
 
 struct AppStats {
     uint64_t frames { 0 };
+    uint32_t last_frame_us { 0 }; // draw + present of the last frame
     size_t text_textures { 0 };
     size_t text_bytes { 0 };
     uint64_t text_hits { 0 };
@@ -80,6 +81,8 @@ private:
     struct Parts;
     void rebuild_screens();
     void use_disk_cache();
+    int count_start();
+    void write_starts(int count);
     screens::Screen* current_screen();
     void draw_frame();
     void apply_nav(const screens::Nav& nav);

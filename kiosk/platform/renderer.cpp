@@ -187,12 +187,20 @@ ImageCache::Entry Renderer::image_texture(const core::DrawImage& command)
             static_cast<int>(std::lround(box.h * grow)) });
 }
 
-void Renderer::preload(const core::DrawList& list)
+void Renderer::preload(const core::DrawList& list, core::Size screen)
 {
+    m_screen = screen;
+    // Text is shaped and rasterised into the text cache by drawing it into a one-pixel clip
+    // (what would be drawn is thrown away; the textures stay).
+    SDL_Rect nothing { 0, 0, 1, 1 };
+    SDL_RenderSetClipRect(m_renderer, &nothing);
     for (auto& command : list.commands()) {
         if (auto* image = std::get_if<core::DrawImage>(&command))
             image_texture(*image);
+        else if (auto* text = std::get_if<core::DrawText>(&command))
+            m_text.draw(*text, std::min(screen.width, screen.height));
     }
+    SDL_RenderSetClipRect(m_renderer, nullptr);
 }
 
 void Renderer::image(const core::DrawImage& command)

@@ -23,9 +23,9 @@ public:
 
     // Clears to the list's colour and draws every command; does not present.
     void play(const core::DrawList& list, core::Size screen);
-    // Decodes the list's images into the cache without drawing (ahead of the frame that shows
-    // them, in the idle time after a present).
-    void preload(const core::DrawList& list);
+    // Decodes the list's images and shapes its text into the caches without drawing (ahead of
+    // the frame that shows them, in the idle time after a present).
+    void preload(const core::DrawList& list, core::Size screen);
 
 private:
     void fill_rect(const core::FillRect& command);

@@ -27,6 +27,7 @@ void AttractScreen::enter(TimeMs now_ms)
     m_index = 0;
     m_step = 0;
     m_slide_start_ms = now_ms;
+    m_ahead_step.reset();
 }
 
 const Slide* AttractScreen::current() const
@@ -75,8 +76,8 @@ std::optional<TimeMs> AttractScreen::next_frame_ms(TimeMs now_ms) const
     return std::min(next, m_slide_start_ms + m_slides[m_index]->duration_ms);
 }
 
-void AttractScreen::draw_slide(
-    DrawList& out, const Frame& frame, size_t step, float alpha, TimeMs shown_ms)
+void AttractScreen::draw_slide(DrawList& out, const Frame& frame, size_t step, float alpha,
+    TimeMs shown_ms, bool draw_panel, float wipe_from, float wipe_to)
 {
     auto& m = frame.metrics;
     size_t index
@@ -99,13 +100,15 @@ void AttractScreen::draw_slide(
     Rect area { m.margin, top + m.u(100), static_cast<float>(m.screen.width) - 2 * m.margin,
         static_cast<float>(m.screen.height) - top - m.u(100) - call_h - m.u(40) };
     draw_slide_body(out, m_ctx, slide_frame, *m_slides[index], area,
-        static_cast<float>(shown_ms) / 1000.0f, alpha);
+        static_cast<float>(shown_ms) / 1000.0f, alpha, draw_panel, wipe_from, wipe_to);
 }
 
-void AttractScreen::draw_upcoming(DrawList& out, const Frame& frame)
+void AttractScreen::draw_ahead(DrawList& out, const Frame& frame)
 {
-    if (m_slides.size() < 2)
+    // Once per slide: the next picture only needs decoding once.
+    if (m_slides.size() < 2 || m_ahead_step == m_step)
         return;
+    m_ahead_step = m_step;
     ++m_index;
     m_index %= m_slides.size();
     ++m_step;
@@ -130,9 +133,14 @@ void AttractScreen::draw_content(DrawList& out, const Frame& frame)
     if (fade < 1.0f) {
         auto previous_duration
             = m_slides[(m_index + m_slides.size() - 1) % m_slides.size()]->duration_ms;
-        draw_slide(out, frame, m_step - 1, 1.0f - fade, shown + previous_duration);
+        // The words cross-fade; the pictures wipe from left to right, eased.
+        float wipe = fade * fade * (3 - 2 * fade);
+        draw_slide(
+            out, frame, m_step - 1, 1.0f - fade, shown + previous_duration, true, wipe, 1.0f);
+        draw_slide(out, frame, m_step, fade, shown, false, 0.0f, wipe);
+    } else {
+        draw_slide(out, frame, m_step, 1.0f, shown);
     }
-    draw_slide(out, frame, m_step, fade, shown);
 
     // "Touch to explore", in all three languages, in a gently breathing pill.
     float call_h = m.target + m.u(8);

@@ -11,7 +11,7 @@ struct AttractConfig {
     std::vector<core::Lang> langs { core::Lang::Vi, core::Lang::Ja,
         core::Lang::En }; // one per slide, in turn
     core::TimeMs fade_ms { 900 };
-    core::TimeMs slow_frame_ms { 100 }; // redraw interval between fades (pan and progress)
+    core::TimeMs slow_frame_ms { 250 }; // redraw interval between fades (pan and progress)
     bool hold { false }; // stay on the first slide
 };
 
@@ -30,20 +30,22 @@ public:
     const core::Slide* upcoming() const;
     size_t slide_count() const { return m_slides.size(); }
     // Draws the upcoming slide as it will first appear, for the renderer to decode ahead.
-    void draw_upcoming(core::DrawList& out, const Frame& frame);
+    void draw_ahead(core::DrawList& out, const Frame& frame) override;
 
 protected:
     void draw_content(core::DrawList& out, const Frame& frame) override;
 
 private:
-    void draw_slide(
-        core::DrawList& out, const Frame& frame, size_t step, float alpha, core::TimeMs shown_ms);
+    void draw_slide(core::DrawList& out, const Frame& frame, size_t step, float alpha,
+        core::TimeMs shown_ms, bool draw_panel = true, float wipe_from = 0.0f,
+        float wipe_to = 1.0f);
 
     Context m_ctx;
     AttractConfig m_config;
     std::vector<const core::Slide*> m_slides;
     size_t m_index { 0 }; // position in m_slides
     size_t m_step { 0 }; // slides shown since enter (language rotation)
+    std::optional<size_t> m_ahead_step; // the step whose next slide was last drawn ahead
     core::TimeMs m_slide_start_ms { 0 };
 };
 

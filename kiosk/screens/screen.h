@@ -95,6 +95,13 @@ public:
         (void)now_ms;
         return std::nullopt;
     }
+    // Draws what is likely to be shown next (the next slide), for the renderer to decode its
+    // pictures ahead, in idle time; nothing by default.
+    virtual void draw_ahead(core::DrawList& out, const Frame& frame)
+    {
+        (void)out;
+        (void)frame;
+    }
     // Called when the screen becomes visible.
     virtual void enter(core::TimeMs now_ms) { (void)now_ms; }
     const std::vector<Hit>& hits() const { return m_hits; }

@@ -56,7 +56,7 @@ Nav SlideScreen::on_swipe(float dx, const Frame&)
 }
 
 void draw_slide_body(DrawList& out, Context& ctx, const Frame& frame, const Slide& slide, Rect area,
-    float t_s, float alpha)
+    float t_s, float alpha, bool draw_panel, float wipe_from, float wipe_to)
 {
     auto& m = frame.metrics;
     Rect picture, text;
@@ -70,16 +70,29 @@ void draw_slide_body(DrawList& out, Context& ctx, const Frame& frame, const Slid
         text = { area.x + pw + m.u(56), area.y + m.u(8), area.w - pw - m.u(56), area.h - m.u(8) };
     }
     // The picture sits on a sand panel so the drawings keep their colours on the navy ground.
-    out.add(FillRect { picture, with_alpha(palette::SAND, alpha), m.u(28) });
+    // In a cross-fade the panel is drawn once, opaque, under both slides' pictures: two blended
+    // panels would cost twice and show the navy through.
+    if (draw_panel)
+        out.add(FillRect { picture, palette::SAND, m.u(28) });
     Rect inner = picture.inset(m.u(28));
-    if (auto* chart
-        = slide.chart_id.empty() ? nullptr : ctx.exhibition.find_chart(slide.chart_id)) {
-        draw_chart(out, ctx, frame, *chart, inner, alpha, /*on_light=*/true);
-    } else if (!slide.image.empty()) {
-        // A slow zoom and drift (Ken Burns), one cycle per ~20 s, gentle enough to read beside.
-        float zoom = 1.0f + 0.05f * (1.0f - std::cos(t_s * 0.3f)) / 2.0f;
-        Point pan { std::sin(t_s * 0.21f) * 0.6f, std::cos(t_s * 0.17f) * 0.4f };
-        out.add(DrawImage { slide.image, inner, alpha, zoom, pan });
+    // In a transition the pictures wipe (each shows its strip of the panel, fully opaque): a
+    // wipe costs one picture's pixels, where blending two pictures costs several times that.
+    bool wiping = wipe_from > 0.0f || wipe_to < 1.0f;
+    if (!wiping || wipe_to > wipe_from) {
+        if (wiping)
+            out.add(PushClip { { inner.x + inner.w * wipe_from, picture.y,
+                inner.w * (wipe_to - wipe_from), picture.h } });
+        if (auto* chart
+            = slide.chart_id.empty() ? nullptr : ctx.exhibition.find_chart(slide.chart_id)) {
+            draw_chart(out, ctx, frame, *chart, inner, wiping ? 1.0f : alpha, /*on_light=*/true);
+        } else if (!slide.image.empty()) {
+            // A slow drift across a picture drawn 6 % larger than its box: a few pixels a
+            // second, always by whole pixels (no rescaling), gentle enough to read beside.
+            Point pan { std::sin(t_s * 0.15f) * 0.8f, std::cos(t_s * 0.11f) * 0.6f };
+            out.add(DrawImage { slide.image, inner, wiping ? 1.0f : alpha, 1.06f, pan });
+        }
+        if (wiping)
+            out.add(PopClip {});
     }
     auto title_style = style(TextRole::Title, frame.lang, Weight::Bold);
     title_style.max_lines = 3;
@@ -97,6 +110,17 @@ void draw_slide_body(DrawList& out, Context& ctx, const Frame& frame, const Slid
         out, ctx, frame, slide.source_id, { text.x, text.bottom() - m.u(60), text.w, m.u(60) });
 }
 
+void SlideScreen::draw_ahead(DrawList& out, const Frame& frame)
+{
+    if (!m_slide || m_body_area.w <= 0 || m_ahead_for == m_slide)
+        return;
+    m_ahead_for = m_slide;
+    for (size_t i : { m_index + 1, m_index - 1 }) {
+        if (i < m_siblings.size())
+            draw_slide_body(out, m_ctx, frame, *m_siblings[i], m_body_area, 0);
+    }
+}
+
 void SlideScreen::draw_content(DrawList& out, const Frame& frame)
 {
     out.clear(palette::NAVY);
@@ -112,6 +136,7 @@ void SlideScreen::draw_content(DrawList& out, const Frame& frame)
     float bottom = static_cast<float>(m.screen.height) - m.margin - m.target;
     Rect area { m.margin, top + m.margin, static_cast<float>(m.screen.width) - 2 * m.margin,
         bottom - top - 2 * m.margin };
+    m_body_area = area;
     draw_slide_body(out, m_ctx, frame, *m_slide, area, static_cast<float>(frame.now_ms) / 1000.0f);
 
     // Bottom row: back to the topic, previous / next, and where we are among the topic's slides.

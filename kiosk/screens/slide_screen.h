@@ -16,6 +16,8 @@ public:
     bool show(const std::string& slide_id);
     const core::Slide* slide() const { return m_slide; }
     Nav on_swipe(float dx, const Frame& frame) override;
+    // The neighbouring slides, laid out as they will be shown.
+    void draw_ahead(core::DrawList& out, const Frame& frame) override;
 
 protected:
     void draw_content(core::DrawList& out, const Frame& frame) override;
@@ -25,11 +27,14 @@ private:
     const core::Slide* m_slide { nullptr };
     std::vector<const core::Slide*> m_siblings;
     size_t m_index { 0 };
+    core::Rect m_body_area; // where the last frame put the slide body
+    const core::Slide* m_ahead_for { nullptr }; // neighbours already drawn ahead for this slide
 };
 
 // Draws one slide's picture and text into `area` (shared with the attract loop). `t` is the
 // seconds the slide has been visible, for the slow pan and zoom of its illustration.
 void draw_slide_body(core::DrawList& out, Context& ctx, const Frame& frame,
-    const core::Slide& slide, core::Rect area, float t_s, float alpha = 1.0f);
+    const core::Slide& slide, core::Rect area, float t_s, float alpha = 1.0f,
+    bool draw_panel = true, float wipe_from = 0.0f, float wipe_to = 1.0f);
 
 } // namespace kiosk::screens
