@@ -3,7 +3,10 @@
 # a deliberately too-long text is reported at its file:line with the language and size.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-"$KIOSK_CONTENT_BIN" check "$here/../content" | tee /dev/stderr | grep -q ": 0 overflows$"
+"$KIOSK_CONTENT_BIN" check "$here/../content" >"${TMPDIR:-/tmp}/bundled.$$"
+cat "${TMPDIR:-/tmp}/bundled.$$"
+grep -q ": 0 overflows$" "${TMPDIR:-/tmp}/bundled.$$" || { echo "FAIL: the bundled content overflows"; exit 1; }
+rm -f "${TMPDIR:-/tmp}/bundled.$$"
 set +e
 "$KIOSK_CONTENT_BIN" check "$here/bad_input/too_long/content" 2>"${TMPDIR:-/tmp}/overflow.$$" >"${TMPDIR:-/tmp}/summary.$$"
 status=$?
