@@ -39,6 +39,7 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <sodium.h>
 #include <sys/stat.h>
 #include <systemd/sd-daemon.h>
@@ -179,17 +180,21 @@ struct Content {
 // The visitor screens for one content, each owning its state.
 struct Screens {
     Screens(screens::Context ctx, screens::AttractConfig attract_config,
-        const core::MapGeometry* map_geometry)
-        : attract(ctx, std::move(attract_config))
+        std::function<const core::MapGeometry*()> map_loader)
+        : context(ctx)
+        , map_geometry(std::move(map_loader))
+        , attract(ctx, std::move(attract_config))
         , home(ctx)
         , partnership(ctx)
         , topic(ctx)
         , slide(ctx)
         , chart(ctx)
         , timeline(ctx)
-        , map(ctx, map_geometry)
     {
     }
+    screens::Context context;
+    // The map's shapes are loaded the first time a visitor opens the map, not at start-up.
+    std::function<const core::MapGeometry*()> map_geometry;
     screens::AttractScreen attract;
     screens::HomeScreen home;
     screens::PartnershipScreen partnership;
@@ -197,7 +202,7 @@ struct Screens {
     screens::SlideScreen slide;
     screens::ChartScreen chart;
     screens::TimelineScreen timeline;
-    screens::MapScreen map;
+    std::unique_ptr<screens::MapScreen> map;
 
     // The screen for a place in the machine; nullptr when the id is unknown.
     screens::Screen* resolve(const ScreenRef& ref)
@@ -218,7 +223,9 @@ struct Screens {
         case ScreenKind::Timeline:
             return &timeline;
         case ScreenKind::Map:
-            return map.show(ref.id) ? &map : nullptr;
+            if (!map)
+                map = std::make_unique<screens::MapScreen>(context, map_geometry());
+            return map->show(ref.id) ? map.get() : nullptr;
         case ScreenKind::Staff:
             return nullptr;
         }
@@ -238,6 +245,7 @@ struct App::Parts {
     std::unique_ptr<platform::Renderer> renderer;
     std::unique_ptr<Content> content;
     std::unique_ptr<core::MapGeometry> map; // country shapes (assets/map), shared by every content
+    bool map_tried { false };
     std::unique_ptr<screens::FallbackScreen> fallback;
     std::unique_ptr<screens::StaffScreen> staff;
     std::unique_ptr<Screens> screens;
@@ -363,6 +371,9 @@ int App::start()
     std::signal(SIGINT, on_stop_signal);
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    // The kiosk takes no typed text, and all its text handling is its own UTF-8: the C locale
+    // spares X11's input method the UTF-8 compose tables at start-up (~10 ms).
+    setenv("LC_ALL", "C", 1);
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     // In kiosk mode the keyboard is grabbed, so Alt+Tab and Super reach the kiosk (which ignores
     // them) rather than the desktop.
@@ -426,7 +437,6 @@ int App::start()
     p.gestures.set_config(GestureConfig::for_scale(
         static_cast<float>(std::min(p.video->size().width, p.video->size().height)) / 1080.0f));
 
-    p.map = load_map();
     std::string db_path = m_options.db_path.empty() ? default_db_path() : m_options.db_path;
     auto paths = store::install_paths(m_config.state_dir);
     // A crash loop (three starts within a minute each) on the installed content: go back to the
@@ -530,7 +540,14 @@ void App::rebuild_screens()
         attract_config.langs = { *m_options.lang };
     attract_config.hold = m_options.hold || !m_options.screenshot_path.empty();
     p.screens = std::make_unique<Screens>(
-        screens::Context { p.content->exhibition, *p.fonts }, attract_config, p.map.get());
+        screens::Context { p.content->exhibition, *p.fonts }, attract_config, [this]() {
+            auto& parts = *m_parts;
+            if (!parts.map_tried) {
+                parts.map_tried = true;
+                parts.map = load_map();
+            }
+            return parts.map.get();
+        });
     MachineConfig machine_config;
     machine_config.default_lang = m_options.lang.value_or(
         m_config.default_lang.value_or(p.content->exhibition.meta.default_lang));
@@ -900,20 +917,22 @@ void App::self_check()
     if (now < p.next_self_check_ms || p.blanked || p.frames == 0)
         return;
     p.next_self_check_ms = now + 60000;
-    auto frame = p.video->read_pixels();
-    if (!frame)
-        return;
-    const auto* pixels = static_cast<const uint32_t*>(frame->pixels);
-    int pitch = frame->pitch / 4;
-    uint32_t first = pixels[0];
+    // 48 single pixels spread over the screen: enough to tell a picture from a blank, without
+    // copying the whole frame.
+    auto size = p.video->size();
+    std::optional<uint32_t> first;
     bool uniform = true;
-    for (int y = 0; y < frame->h && uniform; y += std::max(1, frame->h / 48)) {
-        for (int x = 0; x < frame->w; x += std::max(1, frame->w / 64)) {
-            if (pixels[y * pitch + x] != first) {
-                uniform = false;
-                break;
-            }
-        }
+    for (int i = 0; i < 48 && uniform; ++i) {
+        SDL_Rect at { (size.width - 1) * ((i * 7) % 48 + 1) / 49, (size.height - 1) * (i + 1) / 49,
+            1, 1 };
+        uint32_t pixel = 0;
+        if (SDL_RenderReadPixels(p.video->renderer(), &at, SDL_PIXELFORMAT_ARGB8888, &pixel, 4)
+            != 0)
+            return;
+        if (!first)
+            first = pixel;
+        else if (pixel != *first)
+            uniform = false;
     }
     if (!uniform) {
         p.uniform_frames = 0;

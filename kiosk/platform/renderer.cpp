@@ -115,6 +115,8 @@ void Renderer::fill_rect(const core::FillRect& command)
 
 void Renderer::text(const core::DrawText& command)
 {
+    if (command.color.a == 0)
+        return;
     int basis = std::min(m_screen.width, m_screen.height);
     if (command.style.valign == core::VAlign::Top) {
         m_text.draw(command, basis);
