@@ -1,11 +1,11 @@
 // Reading the exhibition database with prepared statements and bound parameters only.
 #include "kiosk/store/store.h"
 
+#include "kiosk/core/strings.h"
 #include "kiosk/store/schema.h"
 
 #include <charconv>
 #include <filesystem>
-#include <sstream>
 
 namespace kiosk::store {
 
@@ -22,17 +22,6 @@ Text3 read_text3(const Statement& stmt, int column)
     for (int i = 0; i < 3; ++i)
         text.by_lang[static_cast<size_t>(i)] = stmt.text(column + i);
     return text;
-}
-
-std::vector<std::string> split_csv(const std::string& text)
-{
-    std::vector<std::string> out;
-    std::stringstream stream(text);
-    std::string item;
-    while (std::getline(stream, item, ','))
-        if (!item.empty())
-            out.push_back(item);
-    return out;
 }
 
 template<typename Fn> core::Status for_each_row(sqlite3* db, std::string_view sql, Fn&& fn)
@@ -150,7 +139,7 @@ Result<core::Exhibition> Store::load_exhibition()
                   ex.meta.idle_timeout_ms = ms;
               } else if (key == "attract_langs") {
                   ex.meta.attract_langs.clear();
-                  for (auto& code : split_csv(value)) {
+                  for (auto& code : core::split_list(value)) {
                       if (auto lang = parse_lang(code))
                           ex.meta.attract_langs.push_back(*lang);
                   }
@@ -184,8 +173,9 @@ Result<core::Exhibition> Store::load_exhibition()
         "tagline_en "
         "FROM partnership ORDER BY ord, rowid",
         [&](const Statement& row) -> Status {
-            ex.partnerships.push_back({ row.text(0), static_cast<int>(row.integer(1)),
-                split_csv(row.text(2)), row.text(3), read_text3(row, 4), read_text3(row, 7) });
+            ex.partnerships.push_back(
+                { row.text(0), static_cast<int>(row.integer(1)), core::split_list(row.text(2)),
+                    row.text(3), read_text3(row, 4), read_text3(row, 7) });
             return ok_status();
         });
     if (!status)
@@ -235,9 +225,9 @@ Result<core::Exhibition> Store::load_exhibition()
             auto kind = parse_place_kind(row.text(1));
             if (!kind)
                 return bad("place " + row.text(0) + ": unknown kind " + row.text(1));
-            ex.places.push_back(
-                { row.text(0), *kind, row.real(2), row.real(3), row.text(4), row.text(5),
-                    row.text(6), split_csv(row.text(7)), read_text3(row, 8), read_text3(row, 11) });
+            ex.places.push_back({ row.text(0), *kind, row.real(2), row.real(3), row.text(4),
+                row.text(5), row.text(6), core::split_list(row.text(7)), read_text3(row, 8),
+                read_text3(row, 11) });
             return ok_status();
         });
     if (!status)

@@ -1,6 +1,7 @@
 // Content model helpers: partial dates, enum names, number formats, attract order.
 #include "kiosk/core/content_model.h"
 #include "kiosk/core/number_format.h"
+#include "kiosk/core/strings.h"
 
 #include <gtest/gtest.h>
 
@@ -79,4 +80,12 @@ TEST(Exhibition, AttractOrderFollowsPartnershipTopicAndSlideOrder)
     for (auto* s : ex.attract_slides())
         ids.push_back(s->id);
     EXPECT_EQ(ids, (std::vector<std::string> { "a1", "a2-1", "a2-2", "b1" }));
+}
+
+TEST(Strings, SplitListDropsEmptyPieces)
+{
+    EXPECT_EQ(split_list("a,b,,c"), (std::vector<std::string> { "a", "b", "c" }));
+    EXPECT_EQ(split_list(""), std::vector<std::string> {});
+    EXPECT_EQ(split_list(",x,"), std::vector<std::string> { "x" });
+    EXPECT_EQ(split_list("1920x1080", 'x'), (std::vector<std::string> { "1920", "1080" }));
 }

@@ -90,6 +90,13 @@ public:
     std::optional<Text3> text3(std::string_view key, bool required);
     std::vector<std::string> string_list(std::string_view key, bool required);
     std::optional<std::string> id();
+    // A string naming another item (checked once everything is read); empty when optional and
+    // absent.
+    std::optional<std::string> reference(std::string_view key, Reference::Kind kind, bool required);
+    // One of an enum's names; false (and an error naming the allowed values) otherwise.
+    template<typename E>
+    bool enum_value(std::string_view key, E& out, std::optional<E> (*parse)(std::string_view),
+        const char* allowed);
     // Sub-tables given as [[name.point]] arrays.
     const toml::array* array(std::string_view key);
     // Reports keys nobody asked for.
@@ -335,6 +342,31 @@ const toml::array* TableReader::array(std::string_view key)
     return array;
 }
 
+std::optional<std::string> TableReader::reference(
+    std::string_view key, Reference::Kind kind, bool required)
+{
+    auto value = string(key, required);
+    if (value && !value->empty())
+        m_compiler.refer(kind, *value, pos_of_key(key));
+    return value;
+}
+
+template<typename E>
+bool TableReader::enum_value(
+    std::string_view key, E& out, std::optional<E> (*parse)(std::string_view), const char* allowed)
+{
+    auto text = string(key, true);
+    if (!text)
+        return false;
+    if (auto parsed = parse(*text)) {
+        out = *parsed;
+        return true;
+    }
+    m_compiler.error(pos_of_key(key),
+        m_what + ": " + std::string(key) + " must be " + allowed + ", not '" + *text + "'");
+    return false;
+}
+
 void TableReader::finish()
 {
     for (auto& [key, node] : m_table) {
@@ -427,8 +459,7 @@ void Compiler::read_partnership(const std::string& file, const toml::table& tabl
     p.place_ids = r.string_list("places", true);
     for (auto& place : p.place_ids)
         refer(Reference::Kind::Place, place, r.pos_of_key("places"));
-    p.image = r.string("image", false).value_or("");
-    refer(Reference::Kind::Image, p.image, r.pos_of_key("image"));
+    p.image = r.reference("image", Reference::Kind::Image, false).value_or("");
     auto name = r.text3("name", true);
     auto tagline = r.text3("tagline", true);
     r.finish();
@@ -447,26 +478,13 @@ void Compiler::read_topic(const std::string& file, const toml::table& table)
     Topic t;
     auto id = r.id();
     bool unique = id && claim_id(Reference::Kind::Topic, *id, r.pos());
-    auto part = r.string("partnership", true);
-    if (part) {
+    auto part = r.reference("partnership", Reference::Kind::Partnership, true);
+    if (part)
         t.partnership_id = *part;
-        refer(Reference::Kind::Partnership, *part, r.pos_of_key("partnership"));
-    }
-    bool kind_ok = true;
-    if (auto kind = r.string("kind", true)) {
-        if (auto k = parse_topic_kind(*kind))
-            t.kind = *k;
-        else {
-            error(r.pos_of_key("kind"),
-                "topic: kind must be overview, environment, water, economy, culture or people, not "
-                "'" + *kind
-                    + "'");
-            kind_ok = false;
-        }
-    }
+    bool kind_ok = r.enum_value("kind", t.kind, parse_topic_kind,
+        "overview, environment, water, economy, culture or people");
     t.order = static_cast<int>(r.integer("order", false).value_or(0));
-    t.icon = r.string("icon", false).value_or("");
-    refer(Reference::Kind::Image, t.icon, r.pos_of_key("icon"));
+    t.icon = r.reference("icon", Reference::Kind::Image, false).value_or("");
     auto title = r.text3("title", true);
     auto summary = r.text3("summary", true);
     r.finish();
@@ -486,11 +504,9 @@ void Compiler::read_slide(const std::string& file, const toml::table& table)
     Slide s;
     auto id = r.id();
     bool unique = id && claim_id(Reference::Kind::Slide, *id, r.pos());
-    auto topic = r.string("topic", true);
-    if (topic) {
+    auto topic = r.reference("topic", Reference::Kind::Topic, true);
+    if (topic)
         s.topic_id = *topic;
-        refer(Reference::Kind::Topic, *topic, r.pos_of_key("topic"));
-    }
     s.order = static_cast<int>(r.integer("order", false).value_or(0));
     if (auto d = r.integer("duration_s", false)) {
         if (*d < 2 || *d > 600)
@@ -499,17 +515,12 @@ void Compiler::read_slide(const std::string& file, const toml::table& table)
             s.duration_ms = static_cast<int>(*d * 1000);
     }
     s.attract = r.boolean("attract").value_or(true);
-    s.image = r.string("image", false).value_or("");
-    refer(Reference::Kind::Image, s.image, r.pos_of_key("image"));
-    s.place_id = r.string("place", false).value_or("");
-    refer(Reference::Kind::Place, s.place_id, r.pos_of_key("place"));
-    s.chart_id = r.string("chart", false).value_or("");
-    refer(Reference::Kind::Chart, s.chart_id, r.pos_of_key("chart"));
-    auto source = r.string("source", true);
-    if (source) {
+    s.image = r.reference("image", Reference::Kind::Image, false).value_or("");
+    s.place_id = r.reference("place", Reference::Kind::Place, false).value_or("");
+    s.chart_id = r.reference("chart", Reference::Kind::Chart, false).value_or("");
+    auto source = r.reference("source", Reference::Kind::Source, true);
+    if (source)
         s.source_id = *source;
-        refer(Reference::Kind::Source, *source, r.pos_of_key("source"));
-    }
     auto title = r.text3("title", true);
     auto body = r.text3("body", true);
     r.finish();
@@ -528,16 +539,7 @@ void Compiler::read_place(const std::string& file, const toml::table& table)
     Place p;
     auto id = r.id();
     bool unique = id && claim_id(Reference::Kind::Place, *id, r.pos());
-    bool kind_ok = true;
-    if (auto kind = r.string("kind", true)) {
-        if (auto k = parse_place_kind(*kind))
-            p.kind = *k;
-        else {
-            error(r.pos_of_key("kind"),
-                "place: kind must be city, prefecture, site or port, not '" + *kind + "'");
-            kind_ok = false;
-        }
-    }
+    bool kind_ok = r.enum_value("kind", p.kind, parse_place_kind, "city, prefecture, site or port");
     auto lat = r.number("lat", true);
     auto lon = r.number("lon", true);
     bool coords_ok = lat && lon;
@@ -549,14 +551,11 @@ void Compiler::read_place(const std::string& file, const toml::table& table)
         error(r.pos_of_key("lon"), "place: bad coordinates: lon must be -180..180 degrees");
         coords_ok = false;
     }
-    auto source = r.string("source", true);
-    if (source) {
+    auto source = r.reference("source", Reference::Kind::Source, true);
+    if (source)
         p.source_id = *source;
-        refer(Reference::Kind::Source, *source, r.pos_of_key("source"));
-    }
     p.coord_ref = r.string("coord_ref", false).value_or("");
-    p.image = r.string("image", false).value_or("");
-    refer(Reference::Kind::Image, p.image, r.pos_of_key("image"));
+    p.image = r.reference("image", Reference::Kind::Image, false).value_or("");
     p.slide_ids = r.string_list("slides", false);
     for (auto& slide : p.slide_ids)
         refer(Reference::Kind::Slide, slide, r.pos_of_key("slides"));
@@ -580,26 +579,12 @@ void Compiler::read_link(const std::string& file, const toml::table& table)
     Link l;
     auto id = r.id();
     bool unique = id && claim_id(Reference::Kind::Link, *id, r.pos());
-    auto from = r.string("from", true);
-    auto to = r.string("to", true);
-    if (from)
-        refer(Reference::Kind::Place, *from, r.pos_of_key("from"));
-    if (to)
-        refer(Reference::Kind::Place, *to, r.pos_of_key("to"));
-    bool kind_ok = true;
-    if (auto kind = r.string("kind", true)) {
-        if (auto k = parse_link_kind(*kind))
-            l.kind = *k;
-        else {
-            error(r.pos_of_key("kind"),
-                "link: kind must be friendship, sister or cooperation, not '" + *kind + "'");
-            kind_ok = false;
-        }
-    }
+    auto from = r.reference("from", Reference::Kind::Place, true);
+    auto to = r.reference("to", Reference::Kind::Place, true);
+    bool kind_ok
+        = r.enum_value("kind", l.kind, parse_link_kind, "friendship, sister or cooperation");
     l.since_year = static_cast<int>(r.integer("since", false).value_or(0));
-    auto source = r.string("source", true);
-    if (source)
-        refer(Reference::Kind::Source, *source, r.pos_of_key("source"));
+    auto source = r.reference("source", Reference::Kind::Source, true);
     auto label = r.text3("label", true);
     r.finish();
     if (!id || !from || !to || !kind_ok || !source || !label || !unique)
@@ -628,11 +613,8 @@ void Compiler::read_event(const std::string& file, const toml::table& table)
                 "event: date must be YYYY, YYYY-MM or YYYY-MM-DD, not '" + *date_text + "'");
     }
     e.inferred = r.boolean("inferred").value_or(false);
-    e.partnership_id = r.string("partnership", false).value_or("");
-    refer(Reference::Kind::Partnership, e.partnership_id, r.pos_of_key("partnership"));
-    auto source = r.string("source", true);
-    if (source)
-        refer(Reference::Kind::Source, *source, r.pos_of_key("source"));
+    e.partnership_id = r.reference("partnership", Reference::Kind::Partnership, false).value_or("");
+    auto source = r.reference("source", Reference::Kind::Source, true);
     auto text = r.text3("text", true);
     r.finish();
     if (!id || !date || !source || !text || !unique)
@@ -651,20 +633,9 @@ void Compiler::read_chart(const std::string& file, const toml::table& table)
     Chart c;
     auto id = r.id();
     bool unique = id && claim_id(Reference::Kind::Chart, *id, r.pos());
-    bool kind_ok = true;
-    if (auto kind = r.string("kind", true)) {
-        if (auto k = parse_chart_kind(*kind))
-            c.kind = *k;
-        else {
-            error(r.pos_of_key("kind"), "chart: kind must be bar or line, not '" + *kind + "'");
-            kind_ok = false;
-        }
-    }
-    auto source = r.string("source", true);
-    if (source)
-        refer(Reference::Kind::Source, *source, r.pos_of_key("source"));
-    c.topic_id = r.string("topic", false).value_or("");
-    refer(Reference::Kind::Topic, c.topic_id, r.pos_of_key("topic"));
+    bool kind_ok = r.enum_value("kind", c.kind, parse_chart_kind, "bar or line");
+    auto source = r.reference("source", Reference::Kind::Source, true);
+    c.topic_id = r.reference("topic", Reference::Kind::Topic, false).value_or("");
     auto title = r.text3("title", true);
     auto unit = r.text3("unit", true);
     bool points_ok = true;

@@ -3,6 +3,7 @@
 // writes DIR/<size>/<lang>/<screen>.png for every screen of the exhibition and one contact sheet
 // per size and language, DIR/contact-<lang>-<size>.png: thumbnails in a grid, each named.
 #include "kiosk/app/app.h"
+#include "kiosk/core/strings.h"
 #include "kiosk/platform/fonts.h"
 #include "kiosk/platform/sdl_handles.h"
 #include "kiosk/store/store.h"
@@ -10,7 +11,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -18,17 +18,6 @@ using namespace kiosk;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::vector<std::string> split(const std::string& text)
-{
-    std::vector<std::string> out;
-    std::stringstream stream(text);
-    std::string item;
-    while (std::getline(stream, item, ','))
-        if (!item.empty())
-            out.push_back(item);
-    return out;
-}
 
 // Every screen an editor should see, in the order a visitor meets them.
 std::vector<core::ScreenRef> all_screens(const core::Exhibition& ex)
@@ -104,11 +93,11 @@ int main(int argc, char** argv)
         return 1;
     }
     size_t written = 0;
-    for (auto& size_text : split(sizes)) {
+    for (auto& size_text : core::split_list(sizes)) {
         core::Size size;
         if (std::sscanf(size_text.c_str(), "%dx%d", &size.width, &size.height) != 2)
             continue;
-        for (auto& lang_text : split(langs)) {
+        for (auto& lang_text : core::split_list(langs)) {
             auto lang = core::parse_lang(lang_text);
             if (!lang)
                 continue;
