@@ -183,7 +183,7 @@ struct Screens {
         std::function<const core::MapGeometry*()> map_loader)
         : context(ctx)
         , map_geometry(std::move(map_loader))
-        , attract(ctx, std::move(attract_config))
+        , attract(ctx, with_map(std::move(attract_config)))
         , home(ctx)
         , partnership(ctx)
         , topic(ctx)
@@ -204,6 +204,19 @@ struct Screens {
     screens::TimelineScreen timeline;
     std::unique_ptr<screens::MapScreen> map;
 
+    screens::MapScreen* map_screen()
+    {
+        if (!map)
+            map = std::make_unique<screens::MapScreen>(context, map_geometry());
+        return map.get();
+    }
+    // The attract loop's fly-overs use the map screen.
+    screens::AttractConfig with_map(screens::AttractConfig config)
+    {
+        config.map = [this]() { return map_screen(); };
+        return config;
+    }
+
     // The screen for a place in the machine; nullptr when the id is unknown.
     screens::Screen* resolve(const ScreenRef& ref)
     {
@@ -223,9 +236,7 @@ struct Screens {
         case ScreenKind::Timeline:
             return &timeline;
         case ScreenKind::Map:
-            if (!map)
-                map = std::make_unique<screens::MapScreen>(context, map_geometry());
-            return map->show(ref.id) ? map.get() : nullptr;
+            return map_screen()->show(ref.id) ? map.get() : nullptr;
         case ScreenKind::Staff:
             return nullptr;
         }

@@ -5,7 +5,11 @@
 
 #include "kiosk/screens/screen.h"
 
+#include <functional>
+
 namespace kiosk::screens {
+
+class MapScreen;
 
 struct AttractConfig {
     std::vector<core::Lang> langs { core::Lang::Vi, core::Lang::Ja,
@@ -13,6 +17,11 @@ struct AttractConfig {
     core::TimeMs fade_ms { 900 };
     core::TimeMs slow_frame_ms { 250 }; // redraw interval between fades (pan and progress)
     bool hold { false }; // stay on the first slide
+    // The map for fly-overs between the twin cities, played after every `flyover_every` slides
+    // (0: none); called when first needed.
+    std::function<MapScreen*()> map;
+    size_t flyover_every { 8 };
+    core::TimeMs flyover_ms { 12000 };
 };
 
 class AttractScreen : public Screen {
@@ -25,10 +34,15 @@ public:
     Nav on_tap(core::Point, const Frame&) override { return { NavKind::Home, {} }; }
     size_t index() const { return m_index; }
     core::Lang lang_of(size_t step) const;
+    // The slide shown now; nullptr during a map fly-over.
     const core::Slide* current() const;
-    // The slide that comes next (to decode its image ahead).
+    // The partnership flown over now, or nullptr.
+    const core::Partnership* current_flyover() const;
+    core::TimeMs current_duration_ms() const;
+    // The slide that comes next (to decode its image ahead), or nullptr.
     const core::Slide* upcoming() const;
-    size_t slide_count() const { return m_slides.size(); }
+    // Slides and fly-overs in one loop.
+    size_t slide_count() const { return m_items.size(); }
     // Draws the upcoming slide as it will first appear, for the renderer to decode ahead.
     void draw_ahead(core::DrawList& out, const Frame& frame) override;
 
@@ -42,8 +56,18 @@ private:
 
     Context m_ctx;
     AttractConfig m_config;
-    std::vector<const core::Slide*> m_slides;
-    size_t m_index { 0 }; // position in m_slides
+    void start_item(core::TimeMs now_ms);
+    void draw_flyover(
+        core::DrawList& out, const Frame& frame, const core::Partnership& partnership);
+
+    // One stop of the loop: a slide, or a map fly-over between a partnership's two places.
+    struct Item {
+        const core::Slide* slide { nullptr };
+        const core::Partnership* flyover { nullptr };
+        core::TimeMs duration_ms { 0 };
+    };
+    std::vector<Item> m_items;
+    size_t m_index { 0 }; // position in m_items
     size_t m_step { 0 }; // slides shown since enter (language rotation)
     std::optional<size_t> m_ahead_step; // the step whose next slide was last drawn ahead
     core::TimeMs m_slide_start_ms { 0 };

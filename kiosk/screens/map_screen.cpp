@@ -187,11 +187,22 @@ MapScreen::MapScreen(Context ctx, const MapGeometry* geometry)
     m_pending = std::string {};
 }
 
+void MapScreen::fly_over(
+    const std::string& from_place, const std::string& to_place, TimeMs duration_ms)
+{
+    m_presentation = true;
+    m_pending.reset();
+    m_open_place.clear();
+    m_tour = Tour { from_place, to_place, duration_ms };
+}
+
 bool MapScreen::show(const std::string& id)
 {
     auto& ex = m_ctx.exhibition;
     if (!id.empty() && !ex.find_partnership(id) && !ex.find_place(id))
         return false;
+    m_presentation = false;
+    m_tour.reset();
     m_pending = id;
     m_open_place = (!id.empty() && !ex.find_partnership(id)) ? id : std::string {};
     return true;
@@ -224,6 +235,12 @@ void MapScreen::sync(const Frame& frame)
     if (m_pending) {
         go_to(*m_pending, frame, true);
         m_pending.reset();
+    }
+    if (m_tour) {
+        go_to(m_tour->from, frame, true);
+        if (auto rect = framing_rect(m_tour->to))
+            m_view.fly_to(m_view.framing(*rect, m_layout.focus), now, m_tour->duration_ms);
+        m_tour.reset();
     }
     if (m_view.flying()) {
         m_was_flying = true;
@@ -404,7 +421,7 @@ void MapScreen::on_pinch(Point centre, float scale, const Frame& frame)
 
 std::optional<TimeMs> MapScreen::next_frame_ms(TimeMs now_ms) const
 {
-    if (m_pending || m_view.flying() || m_inertia.moving() || now_ms < m_arcs_until_ms)
+    if (m_pending || m_tour || m_view.flying() || m_inertia.moving() || now_ms < m_arcs_until_ms)
         return now_ms + 16;
     return std::nullopt;
 }
@@ -458,7 +475,9 @@ void MapScreen::draw_content(DrawList& out, const Frame& frame)
     // The chrome goes on top of the map but is laid out first: the map needs the bar's height.
     DrawList chrome;
     std::vector<Hit> bar_hits;
-    float top = draw_top_bar(chrome, bar_hits, m_ctx, frame, ui_text::MAP[frame.lang]);
+    float top = m_presentation
+        ? 0.0f
+        : draw_top_bar(chrome, bar_hits, m_ctx, frame, ui_text::MAP[frame.lang]);
     m_layout.top = top;
     m_have_layout = true;
     m_layout = layout_for(frame, !m_open_place.empty());
@@ -472,6 +491,16 @@ void MapScreen::draw_content(DrawList& out, const Frame& frame)
     draw_region_mask(out, frame);
     draw_arcs(out, frame);
 
+    if (m_presentation) {
+        // The fly-over: the map, its places and the credit; the attract loop draws the rest.
+        auto credit_style = style(TextRole::Caption, frame.lang, Weight::Regular, Align::End);
+        credit_style.max_lines = 1;
+        credit_style.valign = VAlign::Bottom;
+        Rect credit { w - m.margin - m.u(360), h - m.u(12) - m.u(40), m.u(360), m.u(40) };
+        draw_markers(out, frame, { credit });
+        out.add(DrawText { map_text::CREDIT, credit_style, credit, palette::MUTED });
+        return;
+    }
     // Everything the labels must keep clear of.
     std::vector<Rect> obstacles { { 0, 0, w, top } };
     std::vector<std::pair<Rect, size_t>> preset_rects;

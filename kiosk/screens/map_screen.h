@@ -24,6 +24,11 @@ public:
     // place and opens its panel. False for an unknown id (nothing changes).
     bool show(const std::string& id);
 
+    // For the attract loop: the map alone (no buttons, no panel), starting over `from_place` and
+    // flying to `to_place` over `duration_ms`, the arc between them drawn on the way.
+    void fly_over(
+        const std::string& from_place, const std::string& to_place, core::TimeMs duration_ms);
+
     void enter(core::TimeMs now_ms) override;
     Nav on_tap(core::Point point, const Frame& frame) override;
     void on_pan(core::Point delta, core::Point velocity, const Frame& frame) override;
@@ -102,6 +107,13 @@ private:
     core::MapView m_view;
 
     std::optional<std::string> m_pending; // a show() not applied yet
+    struct Tour {
+        std::string from;
+        std::string to;
+        core::TimeMs duration_ms { 0 };
+    };
+    std::optional<Tour> m_tour; // a fly_over() not started yet
+    bool m_presentation { false }; // fly-over mode: no chrome
     std::string m_open_place;
     core::Inertia m_inertia;
     core::TimeMs m_inertia_ms { 0 };

@@ -3,6 +3,7 @@
 // picture of it (build/visitor_session/*.png) for people to look at.
 #include "kiosk/app/app.h"
 #include "kiosk/screens/screen.h"
+#include "kiosk/store/store.h"
 
 #include <filesystem>
 #include <gtest/gtest.h>
@@ -206,5 +207,36 @@ TEST(AttractLoop, AdvancesThroughTheSlidesAndLoopsWithoutGrowing)
     EXPECT_EQ(second.text_textures, first.text_textures) << "no growth from one loop to the next";
     EXPECT_EQ(second.image_textures, first.image_textures);
     EXPECT_EQ(second.text_misses, first.text_misses) << "the second loop shapes nothing new";
+    EXPECT_EQ(v.app().screen().kind, ScreenKind::Attract);
+}
+
+TEST(AttractLoop, FliesOverTheMapBetweenTheTwinCities)
+{
+    // When the first fly-over starts: after the first eight slides of the loop.
+    auto store = store::Store::open(KIOSK_BINARY_DIR "/kiosk.db", store::Verify::Quick);
+    ASSERT_TRUE(store.ok());
+    auto ex = store.value()->load_exhibition();
+    ASSERT_TRUE(ex.ok());
+    auto slides = ex.value().attract_slides();
+    ASSERT_GE(slides.size(), 8u);
+    core::TimeMs start = 0;
+    for (size_t i = 0; i < 8; ++i)
+        start += slides[i]->duration_ms;
+
+    Visitor v(core::Lang::Vi, { 1280, 720 });
+    ASSERT_TRUE(v.started());
+    v.wait(start + 500);
+    // Flying: a frame every 16 ms (the loop's pace while the camera moves).
+    auto before = v.app().stats().frames;
+    for (int i = 0; i < 120; ++i)
+        v.app().advance(v.app().now_ms() + 16);
+    auto flying_frames = v.app().stats().frames - before;
+    EXPECT_GE(flying_frames, 100u) << "the fly-over animates smoothly";
+    v.shot("attract_flyover_vi_1280x720");
+    // Then the loop goes on with the next slide.
+    v.wait(12000);
+    auto after = v.app().stats().frames;
+    v.wait(5000);
+    EXPECT_LT(v.app().stats().frames - after, 5000u / 100) << "back to the slow pace on a slide";
     EXPECT_EQ(v.app().screen().kind, ScreenKind::Attract);
 }

@@ -119,7 +119,7 @@ struct Checker {
         for (size_t i = 0; i < attract.slide_count(); ++i) {
             frame.now_ms = t + config.fade_ms; // fully faded in
             draw(attract, frame, "attract");
-            t += attract.current()->duration_ms;
+            t += attract.current_duration_ms();
             attract.update(t);
         }
         frame.now_ms = 0;
