@@ -52,13 +52,28 @@ struct DrawText {
     Color color;
 };
 
+// A layer: the commands up to the matching EndLayer draw a picture that the renderer keeps (as a
+// screen-sized texture) under `key` while `version` stays the same, and shows transformed by
+// `scale` about the screen's origin then moved by `offset` (px). A screen that is panned or
+// pinched keeps the version and only changes the transform, so each such frame is one scaled
+// copy instead of thousands of triangles; it bumps the version when the picture must be redrawn.
+struct BeginLayer {
+    uint64_t key { 0 };
+    uint64_t version { 0 };
+    float scale { 1 };
+    Point offset;
+    Color background; // what shows where the moved picture leaves the screen uncovered
+    float resolution { 1 }; // of the kept picture: 0.5 draws it at half size (4x fewer pixels)
+};
+struct EndLayer { };
+
 struct PushClip {
     Rect rect;
 };
 struct PopClip { };
 
 using DrawCommand = std::variant<FillRect, StrokeRect, DrawLine, Triangles, DrawImage, DrawText,
-    PushClip, PopClip>;
+    PushClip, PopClip, BeginLayer, EndLayer>;
 
 class DrawList {
 public:

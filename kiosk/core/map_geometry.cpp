@@ -114,6 +114,11 @@ bool in_triangle(WorldPoint p, const MapVertex* t)
 
 } // namespace
 
+WorldRect MapLevel::triangle_bounds(uint32_t t) const
+{
+    return bounds_of(&land[size_t { t } * 3], 3);
+}
+
 Result<MapGeometry> MapGeometry::parse(std::span<const uint8_t> bytes)
 {
     Reader r(bytes);
@@ -230,23 +235,28 @@ MapGeometry::CellRange MapGeometry::cells_of(const WorldRect& rect) const
 
 void MapGeometry::index(MapLevel& level) const
 {
-    const int n = MapLevel::GRID_CELLS;
-    level.cell_triangles.assign(static_cast<size_t>(n * n), {});
-    level.cell_runs.assign(static_cast<size_t>(n * n), {});
-    level.triangle_bounds.resize(level.triangle_count());
-    for (uint32_t t = 0; t < level.triangle_count(); ++t) {
-        level.triangle_bounds[t] = bounds_of(&level.land[size_t { t } * 3], 3);
-        auto c = cells_of(level.triangle_bounds[t]);
-        for (int y = c.y0; y <= c.y1; ++y)
-            for (int x = c.x0; x <= c.x1; ++x)
-                level.cell_triangles[static_cast<size_t>(y * n + x)].push_back(t);
-    }
-    for (uint32_t i = 0; i < level.runs.size(); ++i) {
-        auto c = cells_of(level.runs[i].bounds);
-        for (int y = c.y0; y <= c.y1; ++y)
-            for (int x = c.x0; x <= c.x1; ++x)
-                level.cell_runs[static_cast<size_t>(y * n + x)].push_back(i);
-    }
+    const size_t cells = static_cast<size_t>(MapLevel::GRID_CELLS) * MapLevel::GRID_CELLS;
+    // Two passes per list: count per cell, then place each item (no per-cell allocations).
+    auto build = [&](CellLists& lists, size_t count, auto bounds_of_item) {
+        lists.start.assign(cells + 1, 0);
+        auto each_cell = [&](uint32_t item, auto fn) {
+            auto c = cells_of(bounds_of_item(item));
+            for (int y = c.y0; y <= c.y1; ++y)
+                for (int x = c.x0; x <= c.x1; ++x)
+                    fn(static_cast<size_t>(y * MapLevel::GRID_CELLS + x));
+        };
+        for (uint32_t i = 0; i < count; ++i)
+            each_cell(i, [&](size_t cell) { ++lists.start[cell + 1]; });
+        for (size_t cell = 0; cell < cells; ++cell)
+            lists.start[cell + 1] += lists.start[cell];
+        lists.items.assign(lists.start[cells], 0);
+        std::vector<uint32_t> fill(lists.start.begin(), lists.start.end() - 1);
+        for (uint32_t i = 0; i < count; ++i)
+            each_cell(i, [&](size_t cell) { lists.items[fill[cell]++] = i; });
+    };
+    build(level.cell_triangles, level.triangle_count(),
+        [&](uint32_t t) { return level.triangle_bounds(t); });
+    build(level.cell_runs, level.runs.size(), [&](uint32_t i) { return level.runs[i].bounds; });
 }
 
 const MapLevel& MapGeometry::level_for_zoom(double zoom) const
@@ -268,12 +278,13 @@ void MapGeometry::query(const MapLevel& level, const WorldRect& rect,
         return;
     const int n = MapLevel::GRID_CELLS;
     auto c = cells_of(rect);
-    auto collect = [&](const std::vector<std::vector<uint32_t>>& cells, auto bounds_of_item,
-                       std::vector<uint32_t>& out) {
+    auto collect = [&](const CellLists& cells, auto bounds_of_item, std::vector<uint32_t>& out) {
         for (int y = c.y0; y <= c.y1; ++y) {
             for (int x = c.x0; x <= c.x1; ++x) {
-                for (uint32_t item : cells[static_cast<size_t>(y * n + x)]) {
-                    const WorldRect& b = bounds_of_item(item);
+                size_t cell = static_cast<size_t>(y * n + x);
+                for (uint32_t k = cells.start[cell]; k < cells.start[cell + 1]; ++k) {
+                    uint32_t item = cells.items[k];
+                    const WorldRect b = bounds_of_item(item);
                     if (!b.intersects(rect))
                         continue;
                     // Report from one cell only: the one holding the overlap's top-left corner.
@@ -288,11 +299,9 @@ void MapGeometry::query(const MapLevel& level, const WorldRect& rect,
         std::sort(out.begin(), out.end());
     };
     collect(
-        level.cell_triangles,
-        [&](uint32_t t) -> const WorldRect& { return level.triangle_bounds[t]; }, triangles);
+        level.cell_triangles, [&](uint32_t t) { return level.triangle_bounds(t); }, triangles);
     collect(
-        level.cell_runs, [&](uint32_t i) -> const WorldRect& { return level.runs[i].bounds; },
-        runs);
+        level.cell_runs, [&](uint32_t i) { return level.runs[i].bounds; }, runs);
 }
 
 std::optional<uint16_t> MapGeometry::country_at(const MapLevel& level, WorldPoint p) const

@@ -35,6 +35,13 @@ struct OutlineRun {
 };
 
 // One level of detail.
+// Lists of item indices per grid cell, packed: cell c holds items[start[c] .. start[c + 1]).
+struct CellLists {
+    std::vector<uint32_t> start; // cells + 1 entries
+    std::vector<uint32_t> items;
+    size_t bytes() const { return (start.capacity() + items.capacity()) * sizeof(uint32_t); }
+};
+
 struct MapLevel {
     static constexpr uint32_t MAX_RUN_POINTS = 64;
     static constexpr int GRID_CELLS = 48; // per axis, over the file's region
@@ -42,14 +49,15 @@ struct MapLevel {
     float min_zoom { 0 }; // used from this MapView::zoom() up
     std::vector<MapVertex> land; // three per triangle
     std::vector<uint16_t> triangle_country; // ISO numeric per triangle (0 = none)
-    std::vector<WorldRect> triangle_bounds;
     std::vector<MapVertex> outline_points;
     std::vector<OutlineRun> runs;
     // Grid cells, row-major; each lists the triangles (and runs) whose bounds touch it.
-    std::vector<std::vector<uint32_t>> cell_triangles;
-    std::vector<std::vector<uint32_t>> cell_runs;
+    CellLists cell_triangles;
+    CellLists cell_runs;
 
     size_t triangle_count() const { return triangle_country.size(); }
+    // Computed from the three vertices when needed: storing them would double the memory.
+    WorldRect triangle_bounds(uint32_t t) const;
 };
 
 class MapGeometry {

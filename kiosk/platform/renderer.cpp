@@ -30,30 +30,116 @@ void Renderer::play(const core::DrawList& list, core::Size screen)
     auto c = list.clear_color();
     SDL_SetRenderDrawColor(m_renderer, c.r, c.g, c.b, 255);
     SDL_RenderClear(m_renderer);
-    for (auto& command : list.commands()) {
-        std::visit(
-            [&](const auto& cmd) {
-                using T = std::decay_t<decltype(cmd)>;
-                if constexpr (std::is_same_v<T, core::FillRect>)
-                    fill_rect(cmd);
-                else if constexpr (std::is_same_v<T, core::StrokeRect>)
-                    stroke_rect(cmd);
-                else if constexpr (std::is_same_v<T, core::DrawLine>)
-                    line(cmd);
-                else if constexpr (std::is_same_v<T, core::Triangles>)
-                    triangles(cmd);
-                else if constexpr (std::is_same_v<T, core::DrawImage>)
-                    image(cmd);
-                else if constexpr (std::is_same_v<T, core::DrawText>)
-                    text(cmd);
-                else if constexpr (std::is_same_v<T, core::PushClip>)
-                    push_clip(cmd.rect);
-                else if constexpr (std::is_same_v<T, core::PopClip>)
-                    pop_clip();
-            },
-            command);
+    auto& commands = list.commands();
+    std::vector<uint64_t> used_layers;
+    for (size_t i = 0; i < commands.size(); ++i) {
+        if (auto* layer = std::get_if<core::BeginLayer>(&commands[i])) {
+            used_layers.push_back(layer->key);
+            i = play_layer(commands, i);
+            continue;
+        }
+        play_one(commands[i]);
     }
     SDL_RenderSetClipRect(m_renderer, nullptr);
+    // A layer the frame did not use is gone from the screen: its texture goes too.
+    std::erase_if(m_layers, [&](const Layer& l) {
+        return std::find(used_layers.begin(), used_layers.end(), l.key) == used_layers.end();
+    });
+}
+
+void Renderer::play_one(const core::DrawCommand& command)
+{
+    std::visit(
+        [&](const auto& cmd) {
+            using T = std::decay_t<decltype(cmd)>;
+            if constexpr (std::is_same_v<T, core::FillRect>)
+                fill_rect(cmd);
+            else if constexpr (std::is_same_v<T, core::StrokeRect>)
+                stroke_rect(cmd);
+            else if constexpr (std::is_same_v<T, core::DrawLine>)
+                line(cmd);
+            else if constexpr (std::is_same_v<T, core::Triangles>)
+                triangles(cmd);
+            else if constexpr (std::is_same_v<T, core::DrawImage>)
+                image(cmd);
+            else if constexpr (std::is_same_v<T, core::DrawText>)
+                text(cmd);
+            else if constexpr (std::is_same_v<T, core::PushClip>)
+                push_clip(cmd.rect);
+            else if constexpr (std::is_same_v<T, core::PopClip>)
+                pop_clip();
+        },
+        command);
+}
+
+size_t Renderer::play_layer(const std::vector<core::DrawCommand>& commands, size_t begin)
+{
+    auto& head = std::get<core::BeginLayer>(commands[begin]);
+    size_t end = begin + 1;
+    while (end < commands.size() && !std::holds_alternative<core::EndLayer>(commands[end]))
+        ++end;
+    auto it = std::find_if(
+        m_layers.begin(), m_layers.end(), [&](const Layer& l) { return l.key == head.key; });
+    if (it == m_layers.end()) {
+        m_layers.push_back({ head.key, ~uint64_t { 0 }, {}, {} });
+        it = m_layers.end() - 1;
+    }
+    float resolution = std::clamp(head.resolution, 0.25f, 1.0f);
+    core::Size size {
+        std::max(1, static_cast<int>(std::lround(static_cast<float>(m_screen.width) * resolution))),
+        std::max(1, static_cast<int>(std::lround(static_cast<float>(m_screen.height) * resolution)))
+    };
+    if (it->version != head.version && (!it->texture || it->size != size)) {
+        it->texture.reset(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ARGB8888,
+            SDL_TEXTUREACCESS_TARGET, size.width, size.height));
+        it->size = size;
+    }
+    if (!it->texture) {
+        // No memory for the layer: draw its content straight, every frame.
+        for (size_t i = begin + 1; i < end; ++i)
+            play_one(commands[i]);
+        return end;
+    }
+    if (it->version != head.version) {
+        auto saved_clips = m_clips;
+        m_clips.clear();
+        SDL_SetRenderTarget(m_renderer, it->texture.get());
+        SDL_RenderSetClipRect(m_renderer, nullptr);
+        SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);
+        SDL_SetRenderDrawColor(
+            m_renderer, head.background.r, head.background.g, head.background.b, 255);
+        SDL_RenderClear(m_renderer);
+        SDL_RenderSetScale(m_renderer,
+            static_cast<float>(size.width) / static_cast<float>(m_screen.width),
+            static_cast<float>(size.height) / static_cast<float>(m_screen.height));
+        for (size_t i = begin + 1; i < end; ++i)
+            play_one(commands[i]);
+        SDL_RenderSetScale(m_renderer, 1.0f, 1.0f);
+        SDL_SetRenderTarget(m_renderer, nullptr);
+        m_clips = saved_clips;
+        SDL_RenderSetClipRect(m_renderer, m_clips.empty() ? nullptr : &m_clips.back());
+        it->version = head.version;
+    }
+    // The kept picture, moved and scaled; what it leaves uncovered shows the background.
+    SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);
+    SDL_SetTextureBlendMode(it->texture.get(), SDL_BLENDMODE_NONE);
+    float w = static_cast<float>(m_screen.width) * head.scale,
+          h = static_cast<float>(m_screen.height) * head.scale;
+    bool identity = std::fabs(head.scale - 1.0f) < 1e-4f && it->size == m_screen;
+    if (!identity || head.offset.x != 0 || head.offset.y != 0) {
+        SDL_Color bg { head.background.r, head.background.g, head.background.b, 255 };
+        plain_rect(
+            0, 0, static_cast<float>(m_screen.width), static_cast<float>(m_screen.height), bg);
+    }
+    if (identity) {
+        SDL_Rect dest { static_cast<int>(std::lround(head.offset.x)),
+            static_cast<int>(std::lround(head.offset.y)), m_screen.width, m_screen.height };
+        SDL_RenderCopy(m_renderer, it->texture.get(), nullptr, &dest);
+    } else {
+        SDL_FRect dest { head.offset.x, head.offset.y, w, h };
+        SDL_RenderCopyF(m_renderer, it->texture.get(), nullptr, &dest);
+    }
+    return end;
 }
 
 void Renderer::plain_rect(float x, float y, float w, float h, SDL_Color color)
@@ -170,6 +256,9 @@ void Renderer::triangles(const core::Triangles& command)
     for (auto& p : command.points)
         m_vertices.push_back(vertex(p.x, p.y, color));
     int count = static_cast<int>(m_vertices.size() / 3 * 3);
+    // Opaque triangles without blending take the rasteriser's plain fill.
+    SDL_SetRenderDrawBlendMode(
+        m_renderer, color.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_RenderGeometry(m_renderer, nullptr, m_vertices.data(), count, nullptr, 0);
 }
 

@@ -28,6 +28,16 @@ public:
     void preload(const core::DrawList& list, core::Size screen);
 
 private:
+    struct Layer {
+        uint64_t key { 0 };
+        uint64_t version { 0 };
+        core::Size size;
+        TexturePtr texture;
+    };
+    void play_one(const core::DrawCommand& command);
+    // Plays a BeginLayer..EndLayer run (redrawing the kept picture only when its version
+    // changed); returns the index of the EndLayer.
+    size_t play_layer(const std::vector<core::DrawCommand>& commands, size_t begin);
     void fill_rect(const core::FillRect& command);
     void plain_rect(float x, float y, float w, float h, SDL_Color color);
     void stroke_rect(const core::StrokeRect& command);
@@ -46,6 +56,7 @@ private:
     std::vector<SDL_Rect> m_clips;
     std::vector<SDL_Vertex> m_vertices; // reused between frames
     std::vector<int> m_indices;
+    std::vector<Layer> m_layers; // kept pictures, freed when a frame no longer uses them
 };
 
 } // namespace kiosk::platform

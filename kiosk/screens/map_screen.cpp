@@ -211,6 +211,8 @@ bool MapScreen::show(const std::string& id)
 void MapScreen::enter(TimeMs now_ms)
 {
     m_entered_ms = now_ms;
+    m_layer_version = 0; // the renderer may have let the kept picture go: draw it afresh
+    m_last_move_ms.reset();
     touch_arcs(now_ms);
     m_inertia = {};
     m_last_tap_ms.reset();
@@ -391,6 +393,7 @@ Nav MapScreen::on_tap(Point point, const Frame& frame)
 
 void MapScreen::on_pan(Point delta, Point, const Frame& frame)
 {
+    m_last_move_ms = frame.now_ms;
     sync(frame);
     m_inertia = {};
     m_view.pan_by(delta);
@@ -408,6 +411,7 @@ void MapScreen::on_pan_end(Point velocity, const Frame& frame)
 
 void MapScreen::on_pinch(Point centre, float scale, const Frame& frame)
 {
+    m_last_move_ms = frame.now_ms;
     sync(frame);
     m_inertia = {};
     // Fingers that move together also pan (a pinch has no begin event: close in time counts).
@@ -486,9 +490,36 @@ void MapScreen::draw_content(DrawList& out, const Frame& frame)
     m_layout = layout_for(frame, !m_open_place.empty());
 
     out.clear(map_palette::SEA_COLOR);
-    draw_graticule(out, frame);
-    draw_land(out, frame);
-    draw_region_mask(out, frame);
+    // Sea, graticule, land and the region's edge are one kept picture: while the camera moves
+    // it is only moved and scaled, and redrawn when the view has changed too much or stopped.
+    bool moving = m_view.flying() || m_inertia.moving()
+        || (m_last_move_ms && frame.now_ms - *m_last_move_ms < 200);
+    float k = static_cast<float>(m_view.scale() / m_layer_view.scale());
+    Point a = m_layer_view.world_to_screen(m_layer_view.centre());
+    Point b = m_view.world_to_screen(m_layer_view.centre());
+    Point offset { b.x - a.x * k, b.y - a.y * k };
+    bool too_far = k < 0.6f || k > 2.5f || std::fabs(offset.x) > w * 0.4f
+        || std::fabs(offset.y) > h * 0.4f || m_layer_view.screen() != m_view.screen();
+    if (m_layer_version == 0 || too_far
+        || (!moving
+            && (k != 1.0f || offset.x != 0 || offset.y != 0 || m_layer_resolution < 1.0f))) {
+        ++m_layer_version;
+        m_layer_view = m_view;
+        // While the camera moves the picture is redrawn at half size (a quarter of the pixels,
+        // soon replaced); at rest, sharp.
+        m_layer_resolution = moving ? 0.5f : 1.0f;
+        k = 1.0f;
+        offset = {};
+    }
+    out.add(BeginLayer { reinterpret_cast<uintptr_t>(this), m_layer_version, k, offset,
+        map_palette::SEA_COLOR, m_layer_resolution });
+    if (k == 1.0f && offset.x == 0 && offset.y == 0) {
+        // The picture is drawn only when the renderer needs it: the commands stay cheap to skip.
+        draw_graticule(out, frame);
+        draw_land(out, frame);
+        draw_region_mask(out, frame);
+    }
+    out.add(EndLayer {});
     draw_arcs(out, frame);
 
     if (m_presentation) {

@@ -126,6 +126,11 @@ private:
     core::Point m_last_pinch;
     Layout m_layout;
     bool m_have_layout { false };
+    // The kept map picture (see core::BeginLayer): its version and the view it was drawn at.
+    uint64_t m_layer_version { 0 };
+    core::MapView m_layer_view;
+    std::optional<core::TimeMs> m_last_move_ms; // the last pan or pinch
+    float m_layer_resolution { 1 };
 
     // Rebuilt every frame.
     std::vector<Shown> m_shown;

@@ -2,6 +2,7 @@
 // and prints the draw time per frame for the attract loop and a slide, at a given size. Not a test.
 //   kiosk-frame-bench [WIDTHxHEIGHT] [FRAMES]
 #include "kiosk/app/app.h"
+#include "kiosk/core/map_geometry.h"
 
 #include <algorithm>
 #include <chrono>
@@ -55,6 +56,66 @@ std::vector<double> run(
     return ms;
 }
 
+// Frame times while two fingers pinch the map open and closed for `seconds`.
+std::vector<double> pinch(core::Size size, int seconds)
+{
+    app::Options options;
+    options.headless = true;
+    options.db_path = KIOSK_BINARY_DIR "/kiosk.db";
+    options.size = size;
+    options.screen = core::ScreenRef { core::ScreenKind::Map, "haiphong-kitakyushu" };
+    app::Config config;
+    config.state_dir = "/nonexistent";
+    app::App app(options, config);
+    if (app.start() != 0)
+        return {};
+    app.advance(0);
+    std::vector<double> ms;
+    float cx = static_cast<float>(size.width) * 0.45f, cy = static_cast<float>(size.height) * 0.55f;
+    core::TimeMs t = 100;
+    app.feed({ 1, { cx - 100, cy }, core::TouchPhase::Down, t });
+    app.feed({ 2, { cx + 100, cy }, core::TouchPhase::Down, t });
+    for (int i = 0; i < seconds * 60; ++i) {
+        t += 16;
+        // Spread 100 -> 400 px and back every two seconds.
+        float phase = static_cast<float>(i % 120) / 120.0f;
+        float half = 100 + 300 * (phase < 0.5f ? phase * 2 : (1 - phase) * 2);
+        app.feed({ 1, { cx - half, cy }, core::TouchPhase::Move, t });
+        app.feed({ 2, { cx + half, cy }, core::TouchPhase::Move, t });
+        if (app.advance(t))
+            ms.push_back(static_cast<double>(app.stats().last_frame_us) / 1000.0);
+    }
+    return ms;
+}
+
+// What the map's shapes take in memory once parsed and indexed.
+void map_memory()
+{
+    FILE* f = std::fopen(KIOSK_SOURCE_DIR "/assets/map/east-asia.kmap", "rb");
+    if (!f)
+        return;
+    std::vector<uint8_t> bytes;
+    uint8_t buffer[1 << 16];
+    size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
+        bytes.insert(bytes.end(), buffer, buffer + n);
+    std::fclose(f);
+    auto geometry = core::MapGeometry::parse(bytes);
+    if (!geometry)
+        return;
+    size_t total = 0;
+    for (auto& level : geometry.value().levels()) {
+        total += level.land.capacity() * sizeof(core::MapVertex)
+            + level.triangle_country.capacity() * sizeof(uint16_t)
+            + level.outline_points.capacity() * sizeof(core::MapVertex)
+            + level.runs.capacity() * sizeof(core::OutlineRun);
+        total += level.cell_triangles.bytes() + level.cell_runs.bytes();
+    }
+    std::printf("map data: file %.2f MB, in memory %.2f MB (parsed and indexed, %zu levels)\n",
+        static_cast<double>(bytes.size()) / 1048576.0, static_cast<double>(total) / 1048576.0,
+        geometry.value().levels().size());
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -67,9 +128,11 @@ int main(int argc, char** argv)
         size.height);
     // Attract: 16 ms steps cover cross-fades at full rate and the slow pan between them.
     report("attract loop", run(size, std::nullopt, frames, 16));
+    report("map pinch (two fingers)", pinch(size, 6));
     report("first frame: attract", run(size, std::nullopt, 1, 16));
     report("first frame: home", run(size, core::ScreenRef { core::ScreenKind::Home, {} }, 1, 16));
     report("first frame: timeline",
         run(size, core::ScreenRef { core::ScreenKind::Timeline, {} }, 1, 16));
+    map_memory();
     return 0;
 }

@@ -280,7 +280,7 @@ TEST(MapGeometry, QueryFindsWhatTouchesTheRectOnce)
         g.query(level, rect, found, runs);
         std::vector<uint32_t> expected;
         for (uint32_t t = 0; t < level.triangle_count(); ++t) {
-            if (level.triangle_bounds[t].intersects(rect))
+            if (level.triangle_bounds(t).intersects(rect))
                 expected.push_back(t);
         }
         EXPECT_EQ(found, expected) << "rect " << i;

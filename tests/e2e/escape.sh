@@ -14,9 +14,9 @@ Xvfb "$DISPLAY" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 & xpid=$!
 for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 KIOSK_CONFIG=/nonexistent "$KIOSK_BIN" >"$work/log" 2>&1 & kpid=$!
 wid=
-for _ in $(seq 1 50); do wid=$(xdotool search --name '^Kiosk$' 2>/dev/null | head -1) && [ -n "$wid" ] && break; sleep 0.1; done
+for _ in $(seq 1 150); do wid=$(xdotool search --name '^Kiosk$' 2>/dev/null | head -1) && [ -n "$wid" ] && break; sleep 0.1; done
 [ -n "$wid" ] || { echo "FAIL: no kiosk window"; cat "$work/log"; exit 1; }
-sleep 0.5
+sleep 1
 for keys in alt+F4 alt+Tab ctrl+q ctrl+w Escape F11 super Super_L ctrl+alt+BackSpace alt+F2 ctrl+alt+Delete; do
     xdotool key --window "$wid" "$keys" 2>/dev/null || xdotool key "$keys"
     sleep 0.2
@@ -40,8 +40,8 @@ kpid=
 # kiosk above survived because it ignores them, not because they never arrived.
 KIOSK_CONFIG=/nonexistent "$KIOSK_BIN" --windowed --size 640x360 >/dev/null 2>&1 & kpid=$!
 wid=
-for _ in $(seq 1 50); do wid=$(xdotool search --name '^Kiosk$' 2>/dev/null | head -1) && [ -n "$wid" ] && break; sleep 0.1; done
-sleep 0.5
+for _ in $(seq 1 150); do wid=$(xdotool search --name '^Kiosk$' 2>/dev/null | head -1) && [ -n "$wid" ] && break; sleep 0.1; done
+sleep 1
 xdotool key --window "$wid" Escape 2>/dev/null || xdotool key Escape
 for _ in $(seq 1 30); do kill -0 "$kpid" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$kpid" 2>/dev/null; then echo "FAIL: control: Esc did not reach the windowed kiosk (the test proves nothing)"; exit 1; fi
