@@ -421,9 +421,17 @@ int App::start()
     if (p.video->window() && !m_options.windowed)
         SDL_SetWindowKeyboardGrab(p.video->window(), SDL_TRUE);
     auto fonts = platform::FontSet::open(font_dirs());
+    std::string font_problem;
     if (!fonts) {
+        // Never a black screen: with any font at all, say what is wrong.
         log_error(fonts.error());
-        return 4;
+        font_problem
+            = "the exhibition fonts are missing (install fonts-noto-core and fonts-noto-cjk)";
+        fonts = platform::FontSet::open_fallback();
+        if (!fonts) {
+            log_error(fonts.error());
+            return 4;
+        }
     }
     p.fonts = fonts.release_value();
     trace("fonts");
@@ -452,7 +460,8 @@ int App::start()
     auto paths = store::install_paths(m_config.state_dir);
     // A crash loop (three starts within a minute each) on the installed content: go back to the
     // previous file, which ran before the last install.
-    if (db_path == paths.current && !headless && count_start() >= 3 && fs::exists(paths.previous)) {
+    if (db_path == paths.current && m_options.screenshot_path.empty() && count_start() >= 3
+        && fs::exists(paths.previous)) {
         log_error("the kiosk keeps restarting; rolling back to the previous content");
         if (store::roll_back(paths))
             write_starts(0);
@@ -465,6 +474,8 @@ int App::start()
         if (store::roll_back(paths))
             content = load_content(db_path);
     }
+    if (!font_problem.empty())
+        content->error = font_problem;
     if (!content->error.empty())
         log_error(content->error);
     else
@@ -473,7 +484,7 @@ int App::start()
     p.content = std::move(content);
     use_disk_cache();
     trace("content");
-    if (!headless) {
+    if (m_options.screenshot_path.empty()) {
         fs::path stats_path = fs::path(m_config.state_dir) / "stats.db";
         std::error_code ec;
         if (fs::is_directory(m_config.state_dir, ec)) {
@@ -745,6 +756,25 @@ void App::staff_action(const std::string& action)
     } else if (action == "restart") {
         log_info("staff: restart");
         p.exit_code = EXIT_RESTART;
+    } else if (action == "export") {
+        // The interaction counts as CSV, where staff can take them (a USB stick, if configured).
+        flush_stats();
+        std::string dir
+            = m_config.export_dir.empty() ? m_config.state_dir + "/exports" : m_config.export_dir;
+        std::error_code ec;
+        fs::create_directories(dir, ec);
+        auto csv = p.stats ? p.stats->export_csv()
+                           : core::Result<std::string>(Error { "no interaction counts here" });
+        std::string path = dir + "/interactions-" + today() + ".csv";
+        std::FILE* f = csv ? std::fopen(path.c_str(), "w") : nullptr;
+        bool ok
+            = f && std::fwrite(csv.value().data(), 1, csv.value().size(), f) == csv.value().size();
+        if (f)
+            ok = std::fclose(f) == 0 && ok;
+        std::string message
+            = ok ? "CSV: " + path : "CSV export failed: " + (csv ? path : csv.error());
+        (ok ? log_info : log_error)(message);
+        p.staff->notice(message);
     } else if (action == "close") {
         p.machine->go({ ScreenKind::Attract, {} }, now);
     } else if (action.rfind("lang:", 0) == 0 || action.rfind("idle:", 0) == 0) {

@@ -65,6 +65,7 @@ core::Result<Config> parse_config(std::string_view text, const std::string& path
         }
     }
     config.staff_pin_hash = root["staff"]["pin_hash"].value_or(std::string {});
+    config.export_dir = root["staff"]["export"].value_or(std::string {});
     config.inbox_dir = root["content"]["inbox"].value_or(config.inbox_dir);
     config.state_dir = root["content"]["state"].value_or(config.state_dir);
     if (auto lang = root["visitor"]["default_lang"].value<std::string>()) {

@@ -18,6 +18,8 @@ struct Config {
     std::string staff_pin_hash; // [staff] pin_hash = "$argon2id$..." (kiosk-content hash-pin)
     std::string inbox_dir { "/var/lib/kiosk/inbox" }; // [content] inbox: watched for new files
     std::string state_dir { "/var/lib/kiosk" }; // [content] state: current.kiosk, stats.db
+    std::string
+        export_dir; // [staff] export: where "Export CSV" writes (a USB stick); "" = state/exports
     std::optional<core::Lang> default_lang; // [visitor] default_lang overrides the content's
     int idle_timeout_s { 0 }; // [visitor] idle_timeout_s; 0: the content's
     // [display] on = "08:00", off = "18:00": outside these hours the screen blanks (touch wakes).

@@ -88,6 +88,39 @@ core::Result<std::unique_ptr<FontSet>> FontSet::open(std::vector<std::string> se
     return std::unique_ptr<FontSet>(new FontSet(std::move(files)));
 }
 
+core::Result<std::unique_ptr<FontSet>> FontSet::open_fallback(const std::string& root)
+{
+    if (!TTF_WasInit())
+        return core::Error { "FontSet::open_fallback: TTF_Init() has not been called" };
+    // Any readable TrueType/OpenType font, preferring a sans one: the kiosk must still be able
+    // to say (in Latin letters) that its fonts are missing.
+    std::string best;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        auto ext = it->path().extension().string();
+        if (!it->is_regular_file(ec) || (ext != ".ttf" && ext != ".otf"))
+            continue;
+        auto name = it->path().filename().string();
+        bool sans
+            = name.find("Sans") != std::string::npos && name.find("Bold") == std::string::npos;
+        if (best.empty()
+            || (sans
+                && std::filesystem::path(best).filename().string().find("Sans")
+                    == std::string::npos))
+            best = it->path().string();
+    }
+    if (best.empty())
+        return core::Error { "no font at all under " + root };
+    FontPtr probe(TTF_OpenFontIndex(best.c_str(), 16, 0));
+    if (!probe)
+        return core::Error { "cannot open font " + best + ": " + TTF_GetError() };
+    std::array<FontFile, 4> files;
+    for (auto& file : files)
+        file = { best, 0 };
+    return std::unique_ptr<FontSet>(new FontSet(std::move(files)));
+}
+
 const std::string& FontSet::path(core::Script script, core::Weight weight) const
 {
     return m_files[file_index(script, weight)].path;

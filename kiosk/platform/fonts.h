@@ -24,6 +24,10 @@ public:
     // (fonts-noto-core, fonts-noto-cjk). Needs TTF_Init() to have run. The error names every
     // missing file and where it was looked for.
     static core::Result<std::unique_ptr<FontSet>> open(std::vector<std::string> search_dirs);
+    // When the Noto fonts are missing: any font under `root`, for every script and weight, so the
+    // kiosk can still show a readable message.
+    static core::Result<std::unique_ptr<FontSet>> open_fallback(
+        const std::string& root = "/usr/share/fonts");
 
     FontSet(const FontSet&) = delete;
     FontSet& operator=(const FontSet&) = delete;

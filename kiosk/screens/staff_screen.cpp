@@ -25,11 +25,13 @@ const Text3 IDLE { { "Chờ (giây)", "待機（秒）", "Idle timeout (s)" } };
 const Text3 ERRORS { { "Lỗi gần đây", "最近のエラー", "Recent errors" } };
 const Text3 NONE { { "không có", "なし", "none" } };
 const Text3 COUNTS { { "Lượt tương tác", "利用回数", "Interactions" } };
+const Text3 EXPORT { { "Xuất CSV", "CSV出力", "Export CSV" } };
 
 } // namespace
 
 void StaffScreen::enter(TimeMs)
 {
+    m_notice.clear();
     m_digits.clear();
     m_message.clear();
     m_pattern = false;
@@ -164,6 +166,13 @@ void StaffScreen::draw_menu(DrawList& out, const Frame& frame)
             { m.margin + m.u(24), y, w - 2 * m.margin - m.u(24), m.u(36) }, palette::MUTED });
         y += m.u(38);
     }
+    if (!m_notice.empty()) {
+        auto notice = style(TextRole::Label, frame.lang, Weight::Bold);
+        notice.max_lines = 2;
+        out.add(DrawText {
+            m_notice, notice, { m.margin, y + m.u(8), w - 2 * m.margin, m.u(80) }, palette::GOLD });
+        y += m.u(88);
+    }
     // Actions: two rows of buttons.
     y = std::max(y + m.u(24), static_cast<float>(m.screen.height) * 0.58f);
     float x = m.margin;
@@ -184,6 +193,7 @@ void StaffScreen::draw_menu(DrawList& out, const Frame& frame)
     button(IDLE[frame.lang] + " –", "idle:-", palette::NAVY_LIGHT);
     button(IDLE[frame.lang] + " +", "idle:+", palette::NAVY_LIGHT);
     button(PATTERN[frame.lang], "pattern", palette::SEA);
+    button(EXPORT[frame.lang], "export", palette::SEA);
     button(ROLLBACK[frame.lang], "rollback", palette::SEA);
     button(RESTART[frame.lang], "restart", palette::SEA);
     button(EXIT[frame.lang], "exit", palette::RED);

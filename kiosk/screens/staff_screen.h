@@ -39,6 +39,8 @@ public:
         m_digits.clear();
         m_message = std::move(message);
     }
+    // A line for staff in the menu (what an action did).
+    void notice(std::string message) { m_notice = std::move(message); }
     bool unlocked() const { return m_unlocked; }
     Nav on_tap(core::Point point, const Frame& frame) override;
 
@@ -54,6 +56,7 @@ private:
     StaffInfo m_info;
     std::string m_digits;
     std::string m_message;
+    std::string m_notice;
     bool m_unlocked { false };
     bool m_pattern { false };
 };

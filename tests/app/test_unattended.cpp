@@ -283,3 +283,87 @@ TEST(Staff, TheHiddenGestureOpensAPinPadThatLocksAfterWrongPins)
     ASSERT_TRUE(d.tap(Nav { NavKind::StaffAction, "restart" }));
     EXPECT_EQ(app.exit_requested(), app::EXIT_RESTART);
 }
+
+TEST(CrashLoop, AThirdQuickStartRollsBackToThePreviousContent)
+{
+    auto dir = temp_dir("crashloop");
+    write_version((dir / "previous.kiosk").string(), "good-1");
+    write_version((dir / "current.kiosk").string(), "new-2");
+    app::Options options;
+    options.headless = true;
+    options.db_path = (dir / "current.kiosk").string();
+    options.size = { 640, 360 };
+    app::Config config;
+    config.state_dir = dir.string();
+    config.inbox_dir = (dir / "inbox").string();
+    {
+        // Two starts that "crashed" within a minute of each other: still the new content.
+        for (int i = 0; i < 2; ++i) {
+            app::App app(options, config);
+            ASSERT_EQ(app.start(), 0);
+            EXPECT_EQ(app.content_version(), "new-2");
+        }
+    }
+    // The third quick start: a crash loop; back to the file that ran before.
+    app::App app(options, config);
+    ASSERT_EQ(app.start(), 0);
+    EXPECT_EQ(app.content_version(), "good-1");
+    // Two healthy minutes reset the count.
+    Driver d { app };
+    d.step_to(125000, 1000);
+    std::ifstream starts(dir / ".starts");
+    int count = -1;
+    starts >> count;
+    EXPECT_EQ(count, 0);
+    fs::remove_all(dir);
+}
+
+TEST(Staff, ExportsTheInteractionCountsAsCsv)
+{
+    auto dir = temp_dir("export");
+    fs::copy_file(KIOSK_BINARY_DIR "/kiosk.db", dir / "current.kiosk");
+    app::Options options;
+    options.headless = true;
+    options.db_path = (dir / "current.kiosk").string();
+    options.size = { 1280, 720 };
+    app::Config config;
+    config.state_dir = dir.string();
+    config.inbox_dir = (dir / "inbox").string();
+    config.export_dir = (dir / "usb").string();
+    config.staff_pin_hash = "$argon2id$v=19$m=65536,t=2,p=1$204y6f9wKrDagbEP20i1UQ$"
+                            "YIcCvHXdngrKmnMiXXPN1rMrkQH9mrWzVVGvASAH4cQ";
+    app::App app(options, config);
+    ASSERT_EQ(app.start(), 0);
+    Driver d { app };
+    d.step_to(500, 100);
+    // A visitor, so there is something to count.
+    d.tap({ 600, 400 });
+    ASSERT_TRUE(d.tap(Nav { NavKind::Partnership, "hanoi-kanagawa" }));
+    ASSERT_TRUE(d.tap(Nav { NavKind::SetLang, {}, core::Lang::Ja }));
+    ASSERT_TRUE(d.tap(Nav { NavKind::Home, {} }));
+    auto long_press = [&](core::Point p) {
+        auto t = app.now_ms();
+        app.feed({ 5, p, core::TouchPhase::Down, t + 10 });
+        d.step_to(t + 1200, 100);
+        app.feed({ 5, p, core::TouchPhase::Up, t + 1210 });
+        d.step_to(t + 1400, 100);
+    };
+    long_press({ 20, 20 });
+    long_press({ 1260, 20 });
+    ASSERT_EQ(app.screen().kind, ScreenKind::Staff);
+    for (char c : std::string("2468"))
+        ASSERT_TRUE(d.tap(Nav { NavKind::StaffAction, std::string("digit") + c }));
+    ASSERT_TRUE(d.tap(Nav { NavKind::StaffAction, "ok" }));
+    ASSERT_TRUE(d.tap(Nav { NavKind::StaffAction, "export" }));
+    std::vector<fs::path> files;
+    for (auto& entry : fs::directory_iterator(dir / "usb"))
+        files.push_back(entry.path());
+    ASSERT_EQ(files.size(), 1u);
+    std::ifstream in(files[0]);
+    std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(csv.rfind("day,kind,key,count\n", 0), 0u) << csv;
+    EXPECT_NE(csv.find(",lang,ja,1"), std::string::npos) << csv;
+    EXPECT_NE(csv.find(",screen,partnership,"), std::string::npos) << csv;
+    EXPECT_NE(csv.find(",session,started,"), std::string::npos) << csv;
+    fs::remove_all(dir);
+}

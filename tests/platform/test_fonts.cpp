@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 using namespace kiosk;
 using core::Script;
@@ -186,4 +187,25 @@ TEST_F(Fonts, ManySizesStayUsable)
         ASSERT_NE(s_fonts->font(Script::Latin, Weight::Regular, size), nullptr);
     EXPECT_NE(s_fonts->font(Script::Cjk, Weight::Regular, 34), nullptr);
     EXPECT_EQ(s_fonts->font(Script::Cjk, Weight::Regular, 0), nullptr);
+}
+
+TEST_F(Fonts, WithoutNotoAnyFontStillGivesAReadableMessage)
+{
+    // A folder with one stray font (a copy of Noto Sans under another name) stands for a
+    // machine whose Noto packages were removed.
+    auto dir = std::filesystem::temp_directory_path()
+        / ("kiosk-fallback-fonts-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir / "truetype" / "other");
+    std::filesystem::copy_file(
+        s_fonts->path(Script::Latin, Weight::Regular), dir / "truetype" / "other" / "SomeSans.ttf");
+    auto fallback = platform::FontSet::open_fallback(dir.string());
+    ASSERT_TRUE(fallback.ok()) << fallback.error();
+    EXPECT_NE(
+        fallback.value()->path(Script::Cjk, Weight::Bold).find("SomeSans.ttf"), std::string::npos);
+    EXPECT_GT(fallback.value()->measure_px(
+                  "Triển lãm đang được chuẩn bị", Script::Latin, Weight::Bold, 34),
+        100);
+    auto none = platform::FontSet::open_fallback((dir / "empty").string());
+    EXPECT_FALSE(none.ok());
+    std::filesystem::remove_all(dir);
 }
