@@ -222,8 +222,8 @@ Result<MapGeometry> MapGeometry::parse(std::span<const uint8_t> bytes)
 
 MapGeometry::CellRange MapGeometry::cells_of(const WorldRect& rect) const
 {
-    const int n = MapLevel::GRID_CELLS;
-    auto cell = [n](double v, double lo, double size) {
+    constexpr int n = MapLevel::GRID_CELLS;
+    auto cell = [](double v, double lo, double size) {
         double c = std::floor((v - lo) / size * n);
         return static_cast<int>(std::clamp(c, 0.0, static_cast<double>(n - 1)));
     };
