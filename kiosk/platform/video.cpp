@@ -41,7 +41,11 @@ core::Result<std::unique_ptr<Video>> Video::create(const VideoConfig& config)
     video->m_window.reset(SDL_CreateWindow("Kiosk", bounds.x, bounds.y, bounds.w, bounds.h, flags));
     if (!video->m_window)
         return core::Error { std::string("cannot open a window: ") + SDL_GetError() };
-    Uint32 renderer_flags = config.software ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED;
+    // A GPU renderer presents in step with the display (vsync); the software one has no vsync
+    // to wait for, and the loop paces its animation frames itself.
+    Uint32 renderer_flags = config.software
+        ? SDL_RENDERER_SOFTWARE
+        : (SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     video->m_renderer.reset(SDL_CreateRenderer(video->m_window.get(), -1, renderer_flags));
     if (!video->m_renderer && !config.software)
         video->m_renderer.reset(

@@ -111,6 +111,9 @@ sleep 25; kill -TERM $pid; wait $pid 2>/dev/null
 frame_stats "$work/loop4k.frames" "attract-loop 3840x2160"
 swipe_frames 3840x2160 swipe4k
 kill "$xpid" 2>/dev/null; xpid=
+# The map: frame times during a two-finger pinch and the map data's memory (no display needed).
+SDL_VIDEODRIVER=offscreen "$root/build/release/tests/bench/kiosk-frame-bench" 1920x1080 60 2>/dev/null \
+    | grep -E "map pinch|map data" | sed 's/^/kiosk /'
 
 if [ $peer = 1 ]; then
     echo "bench: measuring the peer (Chromium kiosk) ..."
