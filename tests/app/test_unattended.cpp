@@ -128,19 +128,56 @@ void write_version(const std::string& path, const std::string& version)
     ASSERT_TRUE(status.ok()) << status.error();
 }
 
+// A kiosk as deployed: content at <dir>/current.kiosk, inbox and counts in <dir>.
+struct Deployed {
+    app::Options options;
+    app::Config config;
+    Deployed(const fs::path& dir, core::Size size)
+    {
+        options.headless = true;
+        options.db_path = (dir / "current.kiosk").string();
+        options.size = size;
+        config.state_dir = dir.string();
+        config.inbox_dir = (dir / "inbox").string();
+    }
+};
+
+// The hidden staff gesture: a long press in the top-left corner, then in the top-right one.
+void long_press(app::App& app, Driver& d, core::Point p)
+{
+    auto t = app.now_ms();
+    app.feed({ 5, p, core::TouchPhase::Down, t + 10 });
+    d.step_to(t + 1200, 100);
+    app.feed({ 5, p, core::TouchPhase::Up, t + 1210 });
+    d.step_to(t + 1400, 100);
+}
+
+void staff_gesture(app::App& app, Driver& d)
+{
+    long_press(app, d, { 20, 20 });
+    long_press(app, d, { static_cast<float>(app.size().width) - 20, 20 });
+}
+
+void enter_pin(Driver& d, const std::string& pin)
+{
+    for (char c : pin)
+        ASSERT_TRUE(d.tap(Nav { NavKind::StaffAction, std::string("digit") + c }));
+    ASSERT_TRUE(d.tap(Nav { NavKind::StaffAction, "ok" }));
+}
+
+// The hash of "2468" (kiosk-content hash-pin).
+const char* const PIN_2468 = "$argon2id$v=19$m=65536,t=2,p=1$204y6f9wKrDagbEP20i1UQ$"
+                             "YIcCvHXdngrKmnMiXXPN1rMrkQH9mrWzVVGvASAH4cQ";
+
 } // namespace
 
 TEST(Soak, AWeekOfLoopAndVisitorsWithoutGrowth)
 {
     auto dir = temp_dir("soak");
     fs::copy_file(KIOSK_BINARY_DIR "/kiosk.db", dir / "current.kiosk");
-    app::Options options;
-    options.headless = true;
-    options.db_path = (dir / "current.kiosk").string();
-    options.size = { 480, 270 };
-    app::Config config;
-    config.state_dir = dir.string();
-    config.inbox_dir = (dir / "inbox").string();
+    Deployed k(dir, { 480, 270 });
+    auto& options = k.options;
+    auto& config = k.config;
     app::App app(options, config);
     ASSERT_EQ(app.start(), 0);
     Driver d { app };
@@ -188,13 +225,9 @@ TEST(Inbox, NewContentIsTakenAtAQuietMomentAndABadFileIsRefused)
 {
     auto dir = temp_dir("inbox");
     write_version((dir / "current.kiosk").string(), "old-1");
-    app::Options options;
-    options.headless = true;
-    options.db_path = (dir / "current.kiosk").string();
-    options.size = { 1280, 720 };
-    app::Config config;
-    config.state_dir = dir.string();
-    config.inbox_dir = (dir / "inbox").string();
+    Deployed k(dir, { 1280, 720 });
+    auto& options = k.options;
+    auto& config = k.config;
     app::App app(options, config);
     ASSERT_EQ(app.start(), 0);
     Driver d { app };
@@ -246,36 +279,22 @@ TEST(Staff, TheHiddenGestureOpensAPinPadThatLocksAfterWrongPins)
     options.size = { 1280, 720 };
     app::Config config;
     config.state_dir = "/nonexistent";
-    // The hash of "2468" (kiosk-content hash-pin).
-    config.staff_pin_hash = "$argon2id$v=19$m=65536,t=2,p=1$204y6f9wKrDagbEP20i1UQ$"
-                            "YIcCvHXdngrKmnMiXXPN1rMrkQH9mrWzVVGvASAH4cQ";
+    config.staff_pin_hash = PIN_2468;
     app::App app(options, config);
     ASSERT_EQ(app.start(), 0);
     Driver d { app };
     d.step_to(500, 100);
-    auto long_press = [&](core::Point p) {
-        auto t = app.now_ms();
-        app.feed({ 5, p, core::TouchPhase::Down, t + 10 });
-        d.step_to(t + 1200, 100);
-        app.feed({ 5, p, core::TouchPhase::Up, t + 1210 });
-        d.step_to(t + 1400, 100);
-    };
-    long_press({ 20, 20 });
+    long_press(app, d, { 20, 20 });
     EXPECT_NE(app.screen().kind, ScreenKind::Staff) << "one corner is not enough";
-    long_press({ 1260, 20 });
+    staff_gesture(app, d);
     ASSERT_EQ(app.screen().kind, ScreenKind::Staff);
-    auto enter = [&](const std::string& pin) {
-        for (char c : pin)
-            ASSERT_TRUE(d.tap(Nav { NavKind::StaffAction, std::string("digit") + c }));
-        ASSERT_TRUE(d.tap(Nav { NavKind::StaffAction, "ok" }));
-    };
     for (int i = 0; i < 3; ++i)
-        enter("1111");
+        enter_pin(d, "1111");
     // Locked now: even the right PIN is refused until the lockout ends.
-    enter("2468");
+    enter_pin(d, "2468");
     EXPECT_FALSE(app.target(Nav { NavKind::StaffAction, "exit" }).has_value());
     d.step_to(app.now_ms() + 31000, 500);
-    enter("2468");
+    enter_pin(d, "2468");
     EXPECT_TRUE(app.target(Nav { NavKind::StaffAction, "exit" }).has_value()) << "the menu is open";
     auto shots = fs::path(KIOSK_BINARY_DIR) / "unattended";
     fs::create_directories(shots);
@@ -289,13 +308,9 @@ TEST(CrashLoop, AThirdQuickStartRollsBackToThePreviousContent)
     auto dir = temp_dir("crashloop");
     write_version((dir / "previous.kiosk").string(), "good-1");
     write_version((dir / "current.kiosk").string(), "new-2");
-    app::Options options;
-    options.headless = true;
-    options.db_path = (dir / "current.kiosk").string();
-    options.size = { 640, 360 };
-    app::Config config;
-    config.state_dir = dir.string();
-    config.inbox_dir = (dir / "inbox").string();
+    Deployed k(dir, { 640, 360 });
+    auto& options = k.options;
+    auto& config = k.config;
     {
         // Two starts that "crashed" within a minute of each other: still the new content.
         for (int i = 0; i < 2; ++i) {
@@ -322,16 +337,11 @@ TEST(Staff, ExportsTheInteractionCountsAsCsv)
 {
     auto dir = temp_dir("export");
     fs::copy_file(KIOSK_BINARY_DIR "/kiosk.db", dir / "current.kiosk");
-    app::Options options;
-    options.headless = true;
-    options.db_path = (dir / "current.kiosk").string();
-    options.size = { 1280, 720 };
-    app::Config config;
-    config.state_dir = dir.string();
-    config.inbox_dir = (dir / "inbox").string();
+    Deployed k(dir, { 1280, 720 });
+    auto& options = k.options;
+    auto& config = k.config;
     config.export_dir = (dir / "usb").string();
-    config.staff_pin_hash = "$argon2id$v=19$m=65536,t=2,p=1$204y6f9wKrDagbEP20i1UQ$"
-                            "YIcCvHXdngrKmnMiXXPN1rMrkQH9mrWzVVGvASAH4cQ";
+    config.staff_pin_hash = PIN_2468;
     app::App app(options, config);
     ASSERT_EQ(app.start(), 0);
     Driver d { app };
@@ -341,19 +351,9 @@ TEST(Staff, ExportsTheInteractionCountsAsCsv)
     ASSERT_TRUE(d.tap(Nav { NavKind::Partnership, "hanoi-kanagawa" }));
     ASSERT_TRUE(d.tap(Nav { NavKind::SetLang, {}, core::Lang::Ja }));
     ASSERT_TRUE(d.tap(Nav { NavKind::Home, {} }));
-    auto long_press = [&](core::Point p) {
-        auto t = app.now_ms();
-        app.feed({ 5, p, core::TouchPhase::Down, t + 10 });
-        d.step_to(t + 1200, 100);
-        app.feed({ 5, p, core::TouchPhase::Up, t + 1210 });
-        d.step_to(t + 1400, 100);
-    };
-    long_press({ 20, 20 });
-    long_press({ 1260, 20 });
+    staff_gesture(app, d);
     ASSERT_EQ(app.screen().kind, ScreenKind::Staff);
-    for (char c : std::string("2468"))
-        ASSERT_TRUE(d.tap(Nav { NavKind::StaffAction, std::string("digit") + c }));
-    ASSERT_TRUE(d.tap(Nav { NavKind::StaffAction, "ok" }));
+    enter_pin(d, "2468");
     ASSERT_TRUE(d.tap(Nav { NavKind::StaffAction, "export" }));
     std::vector<fs::path> files;
     for (auto& entry : fs::directory_iterator(dir / "usb"))
