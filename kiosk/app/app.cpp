@@ -450,6 +450,8 @@ int App::start()
             return bytes.release_value();
         },
         IMAGE_CACHE_BYTES);
+    // The screens draw every picture on the sand panel (slides, cards, the map's panel).
+    p.images->set_matte(screens::palette::SAND);
     p.renderer = std::make_unique<platform::Renderer>(sdl_renderer, *p.images, *p.text);
     p.staff = std::make_unique<screens::StaffScreen>(*p.fonts);
     p.input = platform::InputMapper(m_config.touch);

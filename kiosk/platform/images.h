@@ -30,6 +30,13 @@ public:
     // (a restart then draws its first frame without decoding SVG). Files of other content are
     // removed. An unusable dir just disables it.
     void set_disk_cache(const std::string& dir, const std::string& key);
+    // Every picture of this kiosk sits on one panel colour: composited onto it, pictures become
+    // opaque and are copied without blending. Unset: pictures keep their transparency.
+    void set_matte(std::optional<core::Color> matte)
+    {
+        m_matte = matte;
+        clear();
+    }
 
     struct Entry {
         SDL_Texture* texture { nullptr };
@@ -70,6 +77,7 @@ private:
     std::unordered_map<std::string, std::vector<uint8_t>> m_bytes_cache; // raw SVG, small
     std::unordered_map<std::string, bool> m_broken;
     std::unordered_map<std::string, float> m_aspect; // width / height, once decoded
+    std::optional<core::Color> m_matte;
     std::string m_disk_dir;
     std::string m_disk_key;
 };

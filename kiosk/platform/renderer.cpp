@@ -165,38 +165,25 @@ void Renderer::fill_rect(const core::FillRect& command)
         plain_rect(r.x, r.y, r.w, r.h, color);
         return;
     }
-    // A rounded rectangle: the body as three plain rectangles (fast), the four corners as small
-    // triangle fans (the software rasteriser is slow per pixel, so it only gets the corners).
-    plain_rect(r.x + radius, r.y, r.w - 2 * radius, r.h, color);
-    plain_rect(r.x, r.y + radius, radius, r.h - 2 * radius, color);
-    plain_rect(r.right() - radius, r.y + radius, radius, r.h - 2 * radius, color);
-    SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_BLEND);
-    m_vertices.clear();
-    m_indices.clear();
-    const int steps = std::clamp(static_cast<int>(radius / 3), 3, 12);
-    const float corners[4][3] = {
-        { r.right() - radius, r.y + radius, -90 },
-        { r.right() - radius, r.bottom() - radius, 0 },
-        { r.x + radius, r.bottom() - radius, 90 },
-        { r.x + radius, r.y + radius, 180 },
-    };
-    for (auto& corner : corners) {
-        int centre = static_cast<int>(m_vertices.size());
-        m_vertices.push_back(vertex(corner[0], corner[1], color));
-        for (int i = 0; i <= steps; ++i) {
-            float angle = (corner[2] + 90.0f * static_cast<float>(i) / static_cast<float>(steps))
-                * std::numbers::pi_v<float> / 180.0f;
-            m_vertices.push_back(vertex(
-                corner[0] + radius * std::cos(angle), corner[1] + radius * std::sin(angle), color));
-            if (i > 0) {
-                m_indices.push_back(centre);
-                m_indices.push_back(centre + i);
-                m_indices.push_back(centre + i + 1);
-            }
-        }
+    // A rounded rectangle as plain row fills: the middle in one rectangle, and each row of the
+    // rounded top and bottom as one rectangle as wide as the circle allows there. No triangles
+    // (the software rasteriser is slow and leaves seams) and no row is filled twice, so
+    // translucent colours blend once.
+    plain_rect(r.x, r.y + radius, r.w, r.h - 2 * radius, color);
+    SDL_SetRenderDrawBlendMode(
+        m_renderer, color.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(m_renderer, color.r, color.g, color.b, color.a);
+    m_rows.clear();
+    int rows = static_cast<int>(radius);
+    for (int i = 0; i < rows; ++i) {
+        // Row i from the top edge: the circle's half-width at the row's middle.
+        float dy = radius - (static_cast<float>(i) + 0.5f);
+        float inset = radius - std::sqrt(std::max(0.0f, radius * radius - dy * dy));
+        float x = std::round(r.x + inset), w = std::round(r.w - 2 * inset);
+        m_rows.push_back({ x, r.y + static_cast<float>(i), w, 1 });
+        m_rows.push_back({ x, r.bottom() - static_cast<float>(i) - 1, w, 1 });
     }
-    SDL_RenderGeometry(m_renderer, nullptr, m_vertices.data(), static_cast<int>(m_vertices.size()),
-        m_indices.data(), static_cast<int>(m_indices.size()));
+    SDL_RenderFillRectsF(m_renderer, m_rows.data(), static_cast<int>(m_rows.size()));
 }
 
 void Renderer::text(const core::DrawText& command)

@@ -56,6 +56,7 @@ private:
     std::vector<SDL_Rect> m_clips;
     std::vector<SDL_Vertex> m_vertices; // reused between frames
     std::vector<int> m_indices;
+    std::vector<SDL_FRect> m_rows; // rounded-rectangle rows, reused between frames
     std::vector<Layer> m_layers; // kept pictures, freed when a frame no longer uses them
 };
 
