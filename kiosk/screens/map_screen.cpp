@@ -515,7 +515,8 @@ void MapScreen::draw_content(DrawList& out, const Frame& frame)
         map_palette::SEA_COLOR, m_layer_resolution });
     if (k == 1.0f && offset.x == 0 && offset.y == 0) {
         // The picture is drawn only when the renderer needs it: the commands stay cheap to skip.
-        draw_graticule(out, frame);
+        if (m_layer_resolution >= 1.0f)
+            draw_graticule(out, frame); // not while moving: the redraw stays cheap
         draw_land(out, frame);
         draw_region_mask(out, frame);
     }
@@ -616,8 +617,13 @@ void MapScreen::draw_land(DrawList& out, const Frame& frame)
     if (!m_geometry || m_geometry->levels().empty())
         return;
     auto& m = frame.metrics;
-    const MapLevel& level = m_geometry->level_for_zoom(m_view.zoom());
+    // While the camera moves (a half-size redraw), a coarser level and no outlines: the picture
+    // is replaced by a sharp one as soon as the map rests.
+    bool coarse = m_layer_resolution < 1.0f;
+    const MapLevel& level = m_geometry->level_for_zoom(m_view.zoom() - (coarse ? 2.0 : 0.0));
     m_geometry->query(level, m_view.visible(), m_triangles, m_runs);
+    if (coarse)
+        m_runs.clear();
     Triangles others { {}, map_palette::LAND };
     Triangles viet_nam { {}, map_palette::LAND_VIET_NAM };
     Triangles japan { {}, map_palette::LAND_JAPAN };
