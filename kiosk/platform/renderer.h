@@ -1,6 +1,6 @@
 // Plays a core::DrawList with SDL: rectangles, lines and triangles through SDL_RenderGeometry,
-// images from the ImageCache, text from the TextRenderer. Owns no content and no state across
-// frames besides what its caches hold.
+// layers of shapes through the vector painter (cairo), images from the ImageCache, text from the
+// TextRenderer. Owns no content and no state across frames besides what its caches hold.
 #pragma once
 
 #include "kiosk/core/draw_list.h"
@@ -42,6 +42,7 @@ private:
     void plain_rect(float x, float y, float w, float h, SDL_Color color);
     void stroke_rect(const core::StrokeRect& command);
     void line(const core::DrawLine& command);
+    void polyline(const core::Polyline& command);
     void triangles(const core::Triangles& command);
     void image(const core::DrawImage& command);
     platform::ImageCache::Entry image_texture(const core::DrawImage& command);

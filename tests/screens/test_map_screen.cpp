@@ -426,6 +426,65 @@ TEST_F(MapSession, WorksAtEverySizeAndLanguage)
     }
 }
 
+TEST_F(MapSession, TheMapPictureIsPaintedSmallWhileMovingThenSharpOnceAtRest)
+{
+    MapScreen screen(ctx, &bundled_map());
+    screen.show("haiphong-kitakyushu");
+    screen.enter(0);
+    Frame f = frame_at({ 1920, 1080 }, 0);
+    auto layer = [&]() {
+        for (auto& c : list.commands()) {
+            if (auto* l = std::get_if<BeginLayer>(&c))
+                return *l;
+        }
+        ADD_FAILURE() << "no map layer";
+        return BeginLayer {};
+    };
+    auto outlines = [&]() {
+        return std::count_if(list.commands().begin(), list.commands().end(),
+            [](auto& c) { return std::holds_alternative<Polyline>(c); });
+    };
+    draw(screen, f);
+    ASSERT_TRUE(std::holds_alternative<BeginLayer>(list.commands().front()))
+        << "the picture covers the screen first";
+    EXPECT_EQ(layer().resolution, 1.0f);
+    EXPECT_GT(outlines(), 0) << "coasts and borders at rest";
+    // The arcs keep moving: frames go on, the picture stays (no new version to paint).
+    uint64_t rest_version = layer().version;
+    for (int i = 0; i < 10; ++i) {
+        f.now_ms += 16;
+        draw(screen, f);
+        EXPECT_EQ(layer().version, rest_version);
+    }
+    // A pinch: every frame is a new, small picture without outlines.
+    uint64_t last = rest_version;
+    Point centre { 900, 600 };
+    for (int i = 0; i < 30; ++i) {
+        f.now_ms += 16;
+        screen.on_pinch(centre, i < 15 ? 1.05f : 0.95f, f);
+        draw(screen, f);
+        EXPECT_GT(layer().version, last);
+        last = layer().version;
+        EXPECT_LE(layer().resolution, 0.5f);
+        EXPECT_EQ(outlines(), 0);
+    }
+    // The fingers rest: one sharp picture, then it is kept.
+    f.now_ms += 250;
+    draw(screen, f);
+    EXPECT_GT(layer().version, last);
+    EXPECT_EQ(layer().resolution, 1.0f);
+    EXPECT_GT(outlines(), 0);
+    rest_version = layer().version;
+    f.now_ms += 16;
+    draw(screen, f);
+    EXPECT_EQ(layer().version, rest_version);
+    // At 4K the moving picture stays about as small as at 1080p.
+    Frame big = frame_at({ 3840, 2160 }, f.now_ms + 16);
+    screen.on_pan({ 40, 0 }, {}, big);
+    draw(screen, big);
+    EXPECT_LE(layer().resolution * 3840, 1024.0f);
+}
+
 TEST_F(MapSession, WithoutGeometryTheMapStillShowsItsPlaces)
 {
     MapScreen screen(ctx, nullptr);

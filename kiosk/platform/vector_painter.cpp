@@ -1,0 +1,130 @@
+// Layer shapes through cairo.
+#include "kiosk/platform/vector_painter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace kiosk::platform {
+
+namespace {
+
+void set_colour(cairo_t* cr, core::Color c)
+{
+    cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0);
+}
+
+// Straight colours over the opaque picture: SOURCE for opaque fills (no blending), OVER else.
+void set_fill(cairo_t* cr, core::Color c)
+{
+    set_colour(cr, c);
+    cairo_set_operator(cr, c.a == 255 ? CAIRO_OPERATOR_SOURCE : CAIRO_OPERATOR_OVER);
+}
+
+void rounded_rect(cairo_t* cr, const core::Rect& r, float radius)
+{
+    double rad = std::min({ static_cast<double>(radius), r.w / 2.0, r.h / 2.0 });
+    if (rad < 0.5) {
+        cairo_rectangle(cr, r.x, r.y, r.w, r.h);
+        return;
+    }
+    constexpr double quarter = std::numbers::pi / 2;
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, r.right() - rad, r.y + rad, rad, -quarter, 0);
+    cairo_arc(cr, r.right() - rad, r.bottom() - rad, rad, 0, quarter);
+    cairo_arc(cr, r.x + rad, r.bottom() - rad, rad, quarter, 2 * quarter);
+    cairo_arc(cr, r.x + rad, r.y + rad, rad, 2 * quarter, 3 * quarter);
+    cairo_close_path(cr);
+}
+
+void stroke(cairo_t* cr, core::Color color, float thickness)
+{
+    set_colour(cr, color);
+    cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+    cairo_set_line_width(cr, thickness);
+    cairo_stroke(cr);
+}
+
+} // namespace
+
+bool paint_shapes(std::span<const core::DrawCommand> commands, PixelTarget target, float scale,
+    core::Color background)
+{
+    if (!target.pixels || target.size.width <= 0 || target.size.height <= 0)
+        return false;
+    CairoSurfacePtr surface(
+        cairo_image_surface_create_for_data(static_cast<unsigned char*>(target.pixels),
+            CAIRO_FORMAT_ARGB32, target.size.width, target.size.height, target.pitch));
+    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
+        return false;
+    CairoPtr cairo(cairo_create(surface.get()));
+    cairo_t* cr = cairo.get();
+    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+        return false;
+    set_fill(cr, { background.r, background.g, background.b, 255 });
+    cairo_paint(cr);
+    cairo_scale(cr, scale, scale);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_tolerance(cr, 0.25);
+    for (auto& command : commands) {
+        if (auto* fill = std::get_if<core::FillRect>(&command)) {
+            if (fill->color.a == 0 || fill->rect.w <= 0 || fill->rect.h <= 0)
+                continue;
+            cairo_set_antialias(
+                cr, fill->radius >= 0.5f ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE);
+            rounded_rect(cr, fill->rect, fill->radius);
+            set_fill(cr, fill->color);
+            cairo_fill(cr);
+        } else if (auto* frame = std::get_if<core::StrokeRect>(&command)) {
+            auto& r = frame->rect;
+            float t = frame->thickness;
+            cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+            cairo_rectangle(cr, r.x, r.y, r.w, r.h);
+            cairo_rectangle(cr, r.x + t, r.y + t, r.w - 2 * t, r.h - 2 * t); // the hole
+            cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+            set_fill(cr, frame->color);
+            cairo_fill(cr);
+            cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
+        } else if (auto* line = std::get_if<core::DrawLine>(&command)) {
+            if (line->color.a == 0)
+                continue;
+            cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT);
+            cairo_move_to(cr, line->from.x, line->from.y);
+            cairo_line_to(cr, line->to.x, line->to.y);
+            stroke(cr, line->color, line->thickness);
+        } else if (auto* poly = std::get_if<core::Polyline>(&command)) {
+            if (poly->color.a == 0 || poly->points.size() < 2)
+                continue;
+            cairo_set_antialias(cr, CAIRO_ANTIALIAS_DEFAULT);
+            cairo_move_to(cr, poly->points.front().x, poly->points.front().y);
+            for (size_t i = 1; i < poly->points.size(); ++i)
+                cairo_line_to(cr, poly->points[i].x, poly->points[i].y);
+            stroke(cr, poly->color, poly->thickness);
+        } else if (auto* tri = std::get_if<core::Triangles>(&command)) {
+            if (tri->color.a == 0 || tri->points.size() < 3)
+                continue;
+            // Whole pixels: anti-aliased edges would show every shared edge as a faint seam.
+            cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+            // One path; every triangle wound the same way so overlaps add up instead of
+            // cancelling under the non-zero rule.
+            auto& p = tri->points;
+            for (size_t i = 0; i + 2 < p.size(); i += 3) {
+                auto &a = p[i], &b = p[i + 1], &c = p[i + 2];
+                float area = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+                auto& second = area >= 0 ? b : c;
+                auto& third = area >= 0 ? c : b;
+                cairo_move_to(cr, a.x, a.y);
+                cairo_line_to(cr, second.x, second.y);
+                cairo_line_to(cr, third.x, third.y);
+                cairo_close_path(cr);
+            }
+            set_fill(cr, tri->color);
+            cairo_fill(cr);
+        }
+    }
+    cairo_surface_flush(surface.get());
+    return cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+}
+
+} // namespace kiosk::platform
