@@ -96,9 +96,15 @@ size_t Renderer::play_layer(const std::vector<core::DrawCommand>& commands, size
         std::max(1, static_cast<int>(std::lround(static_cast<float>(m_screen.width) * resolution))),
         std::max(1, static_cast<int>(std::lround(static_cast<float>(m_screen.height) * resolution)))
     };
+    // The picture in the screen's own format when that is XRGB (X11 at depth 24): a copy that
+    // must convert ARGB to XRGB while it stretches takes SDL's slow per-pixel path (~3 ms).
+    Uint32 format = SDL_PIXELFORMAT_ARGB8888;
+    if (SDL_Window* window = SDL_RenderGetWindow(m_renderer);
+        window && SDL_GetWindowPixelFormat(window) == SDL_PIXELFORMAT_RGB888)
+        format = SDL_PIXELFORMAT_RGB888;
     if (it->version != head.version && (!it->texture || it->size != size)) {
-        it->texture.reset(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ARGB8888,
-            SDL_TEXTUREACCESS_STREAMING, size.width, size.height));
+        it->texture.reset(SDL_CreateTexture(
+            m_renderer, format, SDL_TEXTUREACCESS_STREAMING, size.width, size.height));
         it->size = size;
     }
     if (it->texture && it->version != head.version) {
@@ -109,7 +115,8 @@ size_t Renderer::play_layer(const std::vector<core::DrawCommand>& commands, size
         bool painted = false;
         if (SDL_LockTexture(it->texture.get(), nullptr, &pixels, &pitch) == 0) {
             painted = paint_shapes(std::span(commands).subspan(begin + 1, end - begin - 1),
-                { pixels, pitch, size }, resolution, head.background);
+                { pixels, pitch, size, format == SDL_PIXELFORMAT_ARGB8888 }, resolution,
+                head.background);
             SDL_UnlockTexture(it->texture.get());
         }
         if (painted)

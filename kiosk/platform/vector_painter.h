@@ -20,11 +20,13 @@ struct CairoDeleter {
 using CairoPtr = std::unique_ptr<cairo_t, CairoDeleter>;
 using CairoSurfacePtr = std::unique_ptr<cairo_surface_t, CairoDeleter>;
 
-// Pixels as SDL_PIXELFORMAT_ARGB8888 (native-endian 0xAARRGGBB, which is cairo's ARGB32).
+// 32-bit native-endian pixels: SDL_PIXELFORMAT_ARGB8888 (cairo's ARGB32) or, with `alpha`
+// false, SDL_PIXELFORMAT_RGB888 (0xXXRRGGBB, cairo's RGB24).
 struct PixelTarget {
     void* pixels { nullptr };
     int pitch { 0 }; // bytes per row
     core::Size size;
+    bool alpha { true };
 };
 
 // Clears `target` to `background` (opaque) and draws `commands` on it, scaled by `scale` (the

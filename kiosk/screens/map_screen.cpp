@@ -511,8 +511,14 @@ void MapScreen::draw_content(DrawList& out, const Frame& frame)
         draw_graticule(out, frame); // not while moving: the frame stays cheap
     draw_land(out, frame);
     draw_region_mask(out, frame);
+    // The arcs: in the picture while it is repainted every frame anyway (cairo draws them in a
+    // fraction of what SDL's triangles take), over it at rest (they move on, the picture stays).
+    bool arcs_in_picture = m_layer_resolution < 1.0f;
+    if (arcs_in_picture)
+        draw_arcs(out, frame);
     out.add(EndLayer {});
-    draw_arcs(out, frame);
+    if (!arcs_in_picture)
+        draw_arcs(out, frame);
 
     if (m_presentation) {
         // The fly-over: the map, its places and the credit; the attract loop draws the rest.
@@ -694,13 +700,13 @@ void MapScreen::draw_arcs(DrawList& out, const Frame& frame) const
             continue;
         Color color = link_color(arc.link->kind);
         // A faint solid line under the dashes, so the arc reads whole.
-        for (size_t i = 1; i < pts.size(); ++i)
-            out.add(
-                DrawLine { pts[i - 1], pts[i], with_alpha(color, moving ? 90 : 220), thickness });
+        out.add(Polyline { pts, with_alpha(color, moving ? 90 : 220), thickness });
         if (!moving)
             continue;
-        // Dashes travelling from the first place to the second.
+        // Dashes travelling from the first place to the second, each one line (it may bend
+        // where the arc's points are).
         float along = 0;
+        Polyline dash_line { {}, color, thickness };
         for (size_t i = 1; i < pts.size(); ++i) {
             float len = dist(pts[i - 1], pts[i]);
             float s = 0;
@@ -709,17 +715,28 @@ void MapScreen::draw_arcs(DrawList& out, const Frame& frame) const
                 bool on = pos < dash;
                 float run = on ? dash - pos : period - pos;
                 float end = std::min(len, s + run);
-                if (on && len > 0) {
-                    auto lerp = [&](float u) {
-                        return Point { pts[i - 1].x + (pts[i].x - pts[i - 1].x) * u / len,
-                            pts[i - 1].y + (pts[i].y - pts[i - 1].y) * u / len };
-                    };
-                    out.add(DrawLine { lerp(s), lerp(end), color, thickness });
+                auto lerp = [&](float u) {
+                    return Point { pts[i - 1].x + (pts[i].x - pts[i - 1].x) * u / len,
+                        pts[i - 1].y + (pts[i].y - pts[i - 1].y) * u / len };
+                };
+                if (on) {
+                    if (dash_line.points.empty())
+                        dash_line.points.push_back(lerp(s));
+                    dash_line.points.push_back(lerp(end));
+                    if (end < len) { // the dash ends inside this piece
+                        out.add(dash_line);
+                        dash_line.points.clear();
+                    }
+                } else if (!dash_line.points.empty()) {
+                    out.add(dash_line);
+                    dash_line.points.clear();
                 }
                 s = end;
             }
             along += len;
         }
+        if (dash_line.points.size() >= 2)
+            out.add(std::move(dash_line));
         // A dot that travels the arc.
         float total = along;
         float target = total * static_cast<float>(t % DOT_PERIOD_MS) / DOT_PERIOD_MS;
