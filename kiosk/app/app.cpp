@@ -812,6 +812,7 @@ void App::handle_gestures()
     auto& p = *m_parts;
     if (p.pending.empty())
         return;
+    core::merge_pinches(p.pending);
     screens::Frame frame;
     frame.metrics = screens::Metrics::for_screen(p.video->size());
     frame.lang = p.machine->lang();
@@ -857,7 +858,7 @@ void App::handle_gestures()
             break;
         case GestureKind::Pinch:
             p.machine->touch(now);
-            screen->on_pinch(g.point, g.scale, frame);
+            screen->on_pinch(g.point, g.delta, g.scale, frame);
             break;
         case GestureKind::LongPress: {
             p.machine->touch(now);
@@ -1081,6 +1082,20 @@ std::optional<Point> App::target(const screens::Nav& nav)
             return Point { hit.rect.x + hit.rect.w / 2, hit.rect.y + hit.rect.h / 2 };
     }
     return std::nullopt;
+}
+std::optional<Point> App::marker(const std::string& place_id)
+{
+    auto& p = *m_parts;
+    if (!p.screens || !p.screens->map || current_screen() != p.screens->map.get())
+        return std::nullopt;
+    return p.screens->map->marker_position(place_id);
+}
+std::string App::open_place()
+{
+    auto& p = *m_parts;
+    if (!p.screens || !p.screens->map || current_screen() != p.screens->map.get())
+        return {};
+    return p.screens->map->open_place();
 }
 ScreenRef App::screen() const
 {

@@ -74,6 +74,10 @@ public:
     bool showing_fallback() const;
     // The centre of the touch target on screen that leads to `nav` (tests tap it).
     std::optional<core::Point> target(const screens::Nav& nav);
+    // Where the map shows a place's marker, when the map is on screen and the marker is drawn.
+    std::optional<core::Point> marker(const std::string& place_id);
+    // The place whose panel the map has open ("" when none, or not on the map).
+    std::string open_place();
     // The exit code the app has asked for (staff exit/restart), if any.
     std::optional<int> exit_requested() const;
 

@@ -56,6 +56,7 @@ void GestureRecognizer::feed(const TouchSample& s, std::vector<Gesture>& out)
             m_second = Finger { s.finger, s.point, s.point, s.time_ms, s.time_ms, {} };
             m_mode = Mode::Pinching;
             m_pinch_distance = std::max(1.0f, distance(m_primary->last, s.point));
+            m_pinch_centre = midpoint(m_primary->last, s.point);
             return;
         }
         m_ignored.push_back(s.finger);
@@ -75,9 +76,11 @@ void GestureRecognizer::feed(const TouchSample& s, std::vector<Gesture>& out)
         f.last_ms = s.time_ms;
         if (m_mode == Mode::Pinching && m_primary && m_second) {
             float d = std::max(1.0f, distance(m_primary->last, m_second->last));
-            out.push_back({ GestureKind::Pinch, midpoint(m_primary->last, m_second->last), {}, {},
-                d / m_pinch_distance });
+            Point centre = midpoint(m_primary->last, m_second->last);
+            Point moved { centre.x - m_pinch_centre.x, centre.y - m_pinch_centre.y };
+            out.push_back({ GestureKind::Pinch, centre, moved, {}, d / m_pinch_distance });
             m_pinch_distance = d;
+            m_pinch_centre = centre;
             return;
         }
         if (!is_primary)
@@ -128,6 +131,24 @@ void GestureRecognizer::feed(const TouchSample& s, std::vector<Gesture>& out)
     }
     m_primary.reset();
     m_mode = Mode::Idle;
+}
+
+void merge_pinches(std::vector<Gesture>& gestures)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < gestures.size(); ++i) {
+        auto& g = gestures[i];
+        if (out > 0 && g.kind == GestureKind::Pinch
+            && gestures[out - 1].kind == GestureKind::Pinch) {
+            auto& merged = gestures[out - 1];
+            merged.point = g.point;
+            merged.delta = { merged.delta.x + g.delta.x, merged.delta.y + g.delta.y };
+            merged.scale *= g.scale;
+            continue;
+        }
+        gestures[out++] = g;
+    }
+    gestures.resize(out);
 }
 
 void GestureRecognizer::end_all(std::vector<Gesture>& out)

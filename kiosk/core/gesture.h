@@ -52,7 +52,7 @@ enum class GestureKind {
 struct Gesture {
     GestureKind kind { GestureKind::Tap };
     Point point; // where (tap, press, pan position, pinch centre)
-    Point delta;
+    Point delta; // pan: the finger's move; pinch: the centre's move since the last report
     Point velocity; // px/ms
     float scale { 1 };
 };
@@ -90,7 +90,15 @@ private:
     std::optional<Finger> m_second;
     std::vector<int64_t> m_ignored; // fingers of other visitors
     float m_pinch_distance { 0 };
+    Point m_pinch_centre; // the fingers' midpoint at the last pinch report
 };
+
+// Merges each run of consecutive Pinch reports into one (centre of the last, moves summed, scales
+// multiplied). A panel reports the two fingers one event at a time, so between them the midpoint
+// wobbles; handled one by one against a map held at its edge, the wobble's half that is clamped
+// away would slide the place under the fingers. Merged per frame, the wobble cancels (and the
+// screen does the work once).
+void merge_pinches(std::vector<Gesture>& gestures);
 
 // Pan inertia: velocity decays exponentially; step() returns the movement for dt.
 struct Inertia {

@@ -360,11 +360,16 @@ std::vector<PlacedLabel> place_labels(std::span<const LabelRequest> labels,
     for (size_t i : order) {
         const auto& l = labels[i];
         float w = l.width_px, h = l.height_px, r = l.marker_radius_px + gap_px;
-        const Rect candidates[4] = {
+        float d = r * 0.7071f; // the diagonals touch the same circle
+        const Rect candidates[8] = {
             { l.anchor.x + r, l.anchor.y - h / 2, w, h }, // right
             { l.anchor.x - r - w, l.anchor.y - h / 2, w, h }, // left
             { l.anchor.x - w / 2, l.anchor.y - r - h, w, h }, // above
             { l.anchor.x - w / 2, l.anchor.y + r, w, h }, // below
+            { l.anchor.x + d, l.anchor.y - d - h, w, h }, // above right
+            { l.anchor.x + d, l.anchor.y + d, w, h }, // below right
+            { l.anchor.x - d - w, l.anchor.y - d - h, w, h }, // above left
+            { l.anchor.x - d - w, l.anchor.y + d, w, h }, // below left
         };
         for (const Rect& c : candidates) {
             bool inside = c.x >= bounds.x && c.y >= bounds.y && c.right() <= bounds.right()

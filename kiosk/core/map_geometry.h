@@ -111,7 +111,8 @@ struct PlacedLabel {
     Rect rect; // where the text goes
 };
 
-// Places labels right, left, above or below their marker (in that order of preference) so no
+// Places labels right, left, above or below their marker, or failing those diagonally beside it
+// (above right, below right, above left, below left), in that order of preference, so no
 // two overlap each other, any marker circle in `markers`, any rect in `obstacles`, or leave
 // `bounds`. Higher priority first, then request order; a label that fits nowhere is dropped.
 // Deterministic. The result is in placement order.

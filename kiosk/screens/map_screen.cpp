@@ -216,7 +216,6 @@ void MapScreen::enter(TimeMs now_ms)
     touch_arcs(now_ms);
     m_inertia = {};
     m_last_tap_ms.reset();
-    m_last_pinch_ms.reset();
 }
 
 std::optional<Point> MapScreen::marker_position(const std::string& place_id) const
@@ -409,17 +408,14 @@ void MapScreen::on_pan_end(Point velocity, const Frame& frame)
     touch_arcs(frame.now_ms);
 }
 
-void MapScreen::on_pinch(Point centre, float scale, const Frame& frame)
+void MapScreen::on_pinch(Point centre, Point moved, float scale, const Frame& frame)
 {
     m_last_move_ms = frame.now_ms;
     sync(frame);
     m_inertia = {};
-    // Fingers that move together also pan (a pinch has no begin event: close in time counts).
-    if (m_last_pinch_ms && frame.now_ms - *m_last_pinch_ms <= 200)
-        m_view.pan_by({ centre.x - m_last_pinch.x, centre.y - m_last_pinch.y });
+    // The place under the fingers follows their midpoint, and the map scales about it.
+    m_view.pan_by(moved);
     m_view.zoom_around(centre, scale);
-    m_last_pinch_ms = frame.now_ms;
-    m_last_pinch = centre;
     touch_arcs(frame.now_ms);
 }
 

@@ -33,7 +33,7 @@ public:
     Nav on_tap(core::Point point, const Frame& frame) override;
     void on_pan(core::Point delta, core::Point velocity, const Frame& frame) override;
     void on_pan_end(core::Point velocity, const Frame& frame) override;
-    void on_pinch(core::Point centre, float scale, const Frame& frame) override;
+    void on_pinch(core::Point centre, core::Point moved, float scale, const Frame& frame) override;
     std::optional<core::TimeMs> next_frame_ms(core::TimeMs now_ms) const override;
 
     const core::MapView& view() const { return m_view; }
@@ -122,8 +122,6 @@ private:
     bool m_was_flying { false };
     std::optional<core::TimeMs> m_last_tap_ms;
     core::Point m_last_tap;
-    std::optional<core::TimeMs> m_last_pinch_ms;
-    core::Point m_last_pinch;
     Layout m_layout;
     bool m_have_layout { false };
     // The kept map picture (see core::BeginLayer): its version and the view it was drawn at.

@@ -85,7 +85,14 @@ public:
         return {};
     }
     virtual void on_pan(core::Point, core::Point, const Frame&) { }
-    virtual void on_pinch(core::Point, float, const Frame&) { }
+    // Two fingers: their midpoint is at `centre`, moved by `moved` since the last call, and
+    // their spread changed by `scale` (> 1 = apart).
+    virtual void on_pinch(core::Point centre, core::Point moved, float scale, const Frame&)
+    {
+        (void)centre;
+        (void)moved;
+        (void)scale;
+    }
     // The finger that panned lifted at `velocity` px/ms (for inertia).
     virtual void on_pan_end(core::Point, const Frame&) { }
     // When the picture next changes by itself (animation), or nullopt while it is still; the

@@ -74,6 +74,30 @@ public:
         m_app->advance(t + 200);
         wait(400);
     }
+    // Two fingers on either side of `centre`, `from` px apart, spread to `to` px apart in 30
+    // moves of 16 ms, then lifted.
+    void pinch(core::Point centre, float from, float to)
+    {
+        auto t = m_app->now_ms();
+        auto at = [&](float spread, float side) {
+            return core::Point { centre.x + side * spread / 2, centre.y };
+        };
+        m_app->feed({ 5, at(from, -1), core::TouchPhase::Down, t + 10 });
+        m_app->feed({ 6, at(from, 1), core::TouchPhase::Down, t + 12 });
+        m_app->advance(t + 12);
+        for (int i = 1; i <= 30; ++i) {
+            float spread = from + (to - from) * static_cast<float>(i) / 30.0f;
+            auto ti = t + 12 + 16 * i;
+            m_app->feed({ 5, at(spread, -1), core::TouchPhase::Move, ti });
+            m_app->feed({ 6, at(spread, 1), core::TouchPhase::Move, ti });
+            m_app->advance(ti);
+        }
+        auto end = t + 12 + 16 * 31;
+        m_app->feed({ 5, at(to, -1), core::TouchPhase::Up, end });
+        m_app->feed({ 6, at(to, 1), core::TouchPhase::Up, end });
+        m_app->advance(end);
+        wait(600);
+    }
     // Drags the content up by `dy` px (a slow drag: no fling, no swipe).
     void drag_up(float dy)
     {
@@ -186,6 +210,57 @@ INSTANTIATE_TEST_SUITE_P(LanguagesAndSizes, VisitorSession,
         return lang_name(std::get<0>(info.param)) + "_" + std::to_string(size.width) + "x"
             + std::to_string(size.height);
     });
+
+// The map by touch alone, through the real app: home -> map, two pinches in on Hai Phong (the
+// city stays under the fingers), a tap on the An Duong water plant's marker, its panel in the
+// visitor's language, and the panel's slide button.
+class MapVisit : public ::testing::TestWithParam<core::Lang> { };
+
+TEST_P(MapVisit, PinchesInOnHaiPhongTapsTheWaterPlantAndReadsIt)
+{
+    core::Lang lang = GetParam();
+    Visitor v(lang, { 1920, 1080 });
+    ASSERT_TRUE(v.started());
+    v.tap({ 300, 300 });
+    ASSERT_EQ(v.app().screen().kind, ScreenKind::Home);
+    ASSERT_TRUE(v.tap(Nav { NavKind::Map, {} }));
+    ASSERT_EQ(v.app().screen().kind, ScreenKind::Map);
+    v.wait(2000);
+    auto city = v.app().marker("haiphong");
+    ASSERT_TRUE(city.has_value());
+    EXPECT_FALSE(v.app().marker("an-duong-water-plant").has_value())
+        << "sites are not shown over the whole region";
+
+    for (int i = 0; i < 3; ++i) {
+        auto before = v.app().marker("haiphong");
+        ASSERT_TRUE(before.has_value());
+        v.pinch(*before, 120, 900);
+        auto after = v.app().marker("haiphong");
+        ASSERT_TRUE(after.has_value()) << "pinch " << i;
+        EXPECT_NEAR(after->x, before->x, 3) << "the city stays under the fingers";
+        EXPECT_NEAR(after->y, before->y, 3);
+        if (v.app().marker("an-duong-water-plant"))
+            break;
+    }
+    auto plant = v.app().marker("an-duong-water-plant");
+    ASSERT_TRUE(plant.has_value()) << "zoomed in, the water plant has its marker";
+    v.shot("map_1_pinched_" + lang_name(lang));
+
+    v.tap(*plant);
+    v.wait(1000);
+    EXPECT_EQ(v.app().open_place(), "an-duong-water-plant");
+    EXPECT_TRUE(v.app().target(Nav { NavKind::Slide, "an-duong-upgrade" }).has_value())
+        << "the panel lists the place's slides";
+    v.shot("map_2_panel_" + lang_name(lang));
+
+    ASSERT_TRUE(v.tap(Nav { NavKind::Slide, "an-duong-upgrade" }));
+    EXPECT_EQ(v.app().screen().kind, ScreenKind::Slide);
+    EXPECT_EQ(v.app().screen().id, "an-duong-upgrade");
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, MapVisit,
+    ::testing::Values(core::Lang::Vi, core::Lang::Ja, core::Lang::En),
+    [](const auto& info) { return lang_name(info.param); });
 
 TEST(AttractLoop, AdvancesThroughTheSlidesAndLoopsWithoutGrowing)
 {

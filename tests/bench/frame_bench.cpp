@@ -116,6 +116,67 @@ std::vector<double> pinch(core::Size size, int seconds)
     return ms;
 }
 
+// A visitor's minute on the map: pinch in, let go (the map rests and is painted sharp), pan,
+// let go, pinch out, in the three preset views; every frame counted, the resting ones too.
+std::vector<double> map_session(core::Size size)
+{
+    app::Options options;
+    options.headless = !g_window;
+    options.db_path = KIOSK_BINARY_DIR "/kiosk.db";
+    options.size = size;
+    options.screen = core::ScreenRef { core::ScreenKind::Map, "" };
+    app::Config config;
+    config.state_dir = "/nonexistent";
+    app::App app(options, config);
+    if (app.start() != 0)
+        return {};
+    std::vector<double> ms;
+    core::TimeMs t = 0;
+    auto frame = [&]() {
+        t += 16;
+        if (app.advance(t))
+            ms.push_back(static_cast<double>(app.stats().last_frame_us) / 1000.0);
+        pace();
+    };
+    auto rest = [&](int frames) {
+        for (int i = 0; i < frames; ++i)
+            frame();
+    };
+    float w = static_cast<float>(size.width), h = static_cast<float>(size.height);
+    auto pinch = [&](core::Point c, float from, float to) {
+        app.feed({ 1, { c.x - from / 2, c.y }, core::TouchPhase::Down, t });
+        app.feed({ 2, { c.x + from / 2, c.y }, core::TouchPhase::Down, t });
+        for (int i = 1; i <= 40; ++i) {
+            float spread = from + (to - from) * static_cast<float>(i) / 40.0f;
+            app.feed({ 1, { c.x - spread / 2, c.y }, core::TouchPhase::Move, t + 16 });
+            app.feed({ 2, { c.x + spread / 2, c.y }, core::TouchPhase::Move, t + 16 });
+            frame();
+        }
+        app.feed({ 1, { c.x - to / 2, c.y }, core::TouchPhase::Up, t });
+        app.feed({ 2, { c.x + to / 2, c.y }, core::TouchPhase::Up, t });
+    };
+    auto pan = [&](core::Point from, core::Point by) {
+        app.feed({ 3, from, core::TouchPhase::Down, t });
+        for (int i = 1; i <= 40; ++i) {
+            float k = static_cast<float>(i) / 40.0f;
+            app.feed(
+                { 3, { from.x + by.x * k, from.y + by.y * k }, core::TouchPhase::Move, t + 16 });
+            frame();
+        }
+        app.feed({ 3, { from.x + by.x, from.y + by.y }, core::TouchPhase::Up, t });
+    };
+    rest(60);
+    for (int round = 0; round < 3; ++round) {
+        pinch({ w * 0.3f, h * 0.6f }, 150, 600);
+        rest(40);
+        pan({ w * 0.5f, h * 0.5f }, { w * 0.2f, -h * 0.1f });
+        rest(60);
+        pinch({ w * 0.5f, h * 0.5f }, 600, 150);
+        rest(40);
+    }
+    return ms;
+}
+
 // What the map's shapes take in memory once parsed and indexed.
 void map_memory()
 {
@@ -165,6 +226,7 @@ int main(int argc, char** argv)
     // Attract: 16 ms steps cover cross-fades at full rate and the slow pan between them.
     report("attract loop", run(size, std::nullopt, frames, 16));
     report("map pinch (two fingers)", pinch(size, 6));
+    report("map session (pinch, pan, rest)", map_session(size));
     report("first frame: attract", run(size, std::nullopt, 1, 16));
     report("first frame: home", run(size, core::ScreenRef { core::ScreenKind::Home, {} }, 1, 16));
     report("first frame: timeline",

@@ -135,6 +135,58 @@ TEST(Gesture, PinchScalesAroundTheFingers)
     EXPECT_EQ(s.count(GestureKind::Swipe), 0);
 }
 
+TEST(Gesture, APinchReportsHowItsCentreMovedFromTheStart)
+{
+    // The fingers move one at a time (as touch panels report them): the midpoint wobbles, and
+    // every report says how far it moved since the last, starting from where the two fingers
+    // went down, so a place under the fingers stays under them.
+    Script s;
+    s.down(1, 400, 500, 0);
+    s.down(2, 600, 500, 20);
+    s.move(1, 350, 500, 36);
+    s.move(2, 650, 500, 37);
+    s.move(1, 320, 480, 52);
+    s.move(2, 700, 520, 53);
+    Point start { 500, 500 }, sum {};
+    Point last = start;
+    int reports = 0;
+    for (auto& g : s.out) {
+        if (g.kind != GestureKind::Pinch)
+            continue;
+        ++reports;
+        EXPECT_NEAR(g.delta.x, g.point.x - last.x, 1e-4f);
+        EXPECT_NEAR(g.delta.y, g.point.y - last.y, 1e-4f);
+        sum = { sum.x + g.delta.x, sum.y + g.delta.y };
+        last = g.point;
+    }
+    EXPECT_EQ(reports, 4);
+    EXPECT_NEAR(start.x + sum.x, 510, 1e-3f) << "midpoint of 320 and 700";
+    EXPECT_NEAR(start.y + sum.y, 500, 1e-3f);
+    EXPECT_NEAR(s.out[2].delta.x, -25, 1e-3f) << "the first report already counts from the start";
+}
+
+TEST(Gesture, PinchReportsOfOneFrameMergeIntoOne)
+{
+    std::vector<Gesture> g {
+        { GestureKind::Press, { 1, 1 }, {}, {}, 1 },
+        { GestureKind::Pinch, { 490, 500 }, { -10, 0 }, {}, 1.1f },
+        { GestureKind::Pinch, { 500, 500 }, { 10, 0 }, {}, 1.2f },
+        { GestureKind::Pinch, { 505, 498 }, { 5, -2 }, {}, 0.5f },
+        { GestureKind::PinchEnd, {}, {}, {}, 1 },
+        { GestureKind::Pinch, { 7, 7 }, { 1, 1 }, {}, 2.0f },
+    };
+    merge_pinches(g);
+    ASSERT_EQ(g.size(), 4u);
+    EXPECT_EQ(g[0].kind, GestureKind::Press);
+    EXPECT_EQ(g[1].kind, GestureKind::Pinch);
+    EXPECT_EQ(g[1].point, (Point { 505, 498 }));
+    EXPECT_NEAR(g[1].delta.x, 5, 1e-5f);
+    EXPECT_NEAR(g[1].delta.y, -2, 1e-5f);
+    EXPECT_NEAR(g[1].scale, 1.1f * 1.2f * 0.5f, 1e-5f);
+    EXPECT_EQ(g[2].kind, GestureKind::PinchEnd);
+    EXPECT_EQ(g[3].scale, 2.0f) << "a pinch after the end is its own";
+}
+
 TEST(Gesture, ASecondVisitorFarAwayNeitherPinchesNorBreaksTheSwipe)
 {
     Script s;

@@ -380,6 +380,17 @@ TEST(MapLabels, PrefersRightThenLeftAboveBelow)
         ASSERT_EQ(placed.size(), 1u) << "case " << c.id;
         EXPECT_EQ(placed[0].rect, c.expected) << "case " << c.id;
     }
+    // All four sides taken: diagonally, above right first, then below right.
+    std::vector<kiosk::core::Rect> sides { { 520, 495, 10, 10 }, { 400, 495, 10, 10 },
+        { 490, 460, 10, 10 }, { 490, 530, 10, 10 } };
+    auto diagonal = place_labels(std::span(&label, 1), {}, sides, bounds);
+    ASSERT_EQ(diagonal.size(), 1u);
+    EXPECT_NEAR(diagonal[0].rect.x, 500 + 16 * 0.7071f, 0.01f);
+    EXPECT_NEAR(diagonal[0].rect.bottom(), 500 - 16 * 0.7071f, 0.01f);
+    sides.push_back({ 560, 470, 10, 10 });
+    diagonal = place_labels(std::span(&label, 1), {}, sides, bounds);
+    ASSERT_EQ(diagonal.size(), 1u);
+    EXPECT_NEAR(diagonal[0].rect.y, 500 + 16 * 0.7071f, 0.01f) << "below right";
     // Nowhere to go: dropped.
     std::vector<kiosk::core::Rect> all { { 0, 0, 1000, 1000 } };
     EXPECT_TRUE(place_labels(std::span(&label, 1), {}, all, bounds).empty());

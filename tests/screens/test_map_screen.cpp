@@ -225,7 +225,7 @@ TEST_F(MapSession, VisitorPinchesToTheWaterPlantAndReadsIt)
     double scale_before = screen.view().scale();
     for (int i = 0; i < 20; ++i) {
         f.now_ms += 16;
-        screen.on_pinch(hp, 1.25f, f);
+        screen.on_pinch(hp, {}, 1.25f, f);
         draw(screen, f);
     }
     EXPECT_GT(screen.view().scale(), scale_before * 50);
@@ -361,7 +361,7 @@ TEST_F(MapSession, StillMapStopsAnimating)
     draw(screen, f);
     EXPECT_EQ(screen.next_frame_ms(f.now_ms), std::nullopt);
     // Moving the map wakes the arcs up again, and a fling coasts.
-    screen.on_pinch({ 960, 540 }, 3.0f, f);
+    screen.on_pinch({ 960, 540 }, {}, 3.0f, f);
     screen.on_pan({ 40, 0 }, {}, f);
     screen.on_pan_end({ 1.5f, 0 }, f);
     EXPECT_TRUE(screen.next_frame_ms(f.now_ms).has_value());
@@ -464,7 +464,7 @@ TEST_F(MapSession, TheMapPictureIsPaintedSmallWhileMovingThenSharpOnceAtRest)
     Point centre { 900, 600 };
     for (int i = 0; i < 30; ++i) {
         f.now_ms += 16;
-        screen.on_pinch(centre, i < 15 ? 1.05f : 0.95f, f);
+        screen.on_pinch(centre, {}, i < 15 ? 1.05f : 0.95f, f);
         draw(screen, f);
         EXPECT_GT(layer().version, last);
         last = layer().version;
