@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -53,19 +54,29 @@ void report(const char* label, std::vector<double> ms)
         pick(0.99), ms.back());
 }
 
-std::vector<double> run(
-    core::Size size, const std::optional<core::ScreenRef>& screen, int frames, core::TimeMs step_ms)
+// The real app on the bundled content, started on `screen`; null if it does not start.
+std::unique_ptr<app::App> start_app(core::Size size, std::optional<core::ScreenRef> screen)
 {
     app::Options options;
     options.headless = !g_window;
     options.db_path = KIOSK_BINARY_DIR "/kiosk.db";
     options.size = size;
-    options.screen = screen;
+    options.screen = std::move(screen);
     app::Config config;
     config.state_dir = "/nonexistent";
-    app::App app(options, config);
-    if (app.start() != 0)
+    auto app = std::make_unique<app::App>(options, config);
+    if (app->start() != 0)
+        return nullptr;
+    return app;
+}
+
+std::vector<double> run(
+    core::Size size, const std::optional<core::ScreenRef>& screen, int frames, core::TimeMs step_ms)
+{
+    auto started = start_app(size, screen);
+    if (!started)
         return {};
+    app::App& app = *started;
     std::vector<double> ms;
     core::TimeMs t = 0;
     for (int i = 0; i < frames; ++i) {
@@ -86,16 +97,11 @@ std::vector<double> run(
 // Frame times while two fingers pinch the map open and closed for `seconds`.
 std::vector<double> pinch(core::Size size, int seconds)
 {
-    app::Options options;
-    options.headless = !g_window;
-    options.db_path = KIOSK_BINARY_DIR "/kiosk.db";
-    options.size = size;
-    options.screen = core::ScreenRef { core::ScreenKind::Map, "haiphong-kitakyushu" };
-    app::Config config;
-    config.state_dir = "/nonexistent";
-    app::App app(options, config);
-    if (app.start() != 0)
+    auto started
+        = start_app(size, core::ScreenRef { core::ScreenKind::Map, "haiphong-kitakyushu" });
+    if (!started)
         return {};
+    app::App& app = *started;
     app.advance(0);
     std::vector<double> ms;
     float cx = static_cast<float>(size.width) * 0.45f, cy = static_cast<float>(size.height) * 0.55f;
@@ -120,16 +126,10 @@ std::vector<double> pinch(core::Size size, int seconds)
 // let go, pinch out, in the three preset views; every frame counted, the resting ones too.
 std::vector<double> map_session(core::Size size)
 {
-    app::Options options;
-    options.headless = !g_window;
-    options.db_path = KIOSK_BINARY_DIR "/kiosk.db";
-    options.size = size;
-    options.screen = core::ScreenRef { core::ScreenKind::Map, "" };
-    app::Config config;
-    config.state_dir = "/nonexistent";
-    app::App app(options, config);
-    if (app.start() != 0)
+    auto started = start_app(size, core::ScreenRef { core::ScreenKind::Map, "" });
+    if (!started)
         return {};
+    app::App& app = *started;
     std::vector<double> ms;
     core::TimeMs t = 0;
     auto frame = [&]() {
