@@ -453,6 +453,8 @@ int App::start()
     // The screens draw every picture on the sand panel (slides, cards, the map's panel).
     p.images->set_matte(screens::palette::SAND);
     p.renderer = std::make_unique<platform::Renderer>(sdl_renderer, *p.images, *p.text);
+    // Sharp repaints of the map on a thread of their own, except for a one-frame screenshot.
+    p.renderer->set_background_painting(m_options.screenshot_path.empty());
     p.staff = std::make_unique<screens::StaffScreen>(*p.fonts);
     p.input = platform::InputMapper(m_config.touch);
     p.gestures.set_config(GestureConfig::for_scale(
@@ -1042,6 +1044,9 @@ bool App::advance(TimeMs now_ms)
         p.dirty = false;
         drew = true;
         p.frame_due = p.blanked ? std::nullopt : current_screen()->next_frame_ms(now);
+        // A sharper picture is being painted in the background: show it as soon as it is ready.
+        if (p.renderer->waiting() && !p.blanked)
+            p.frame_due = std::min(p.frame_due.value_or(now + 16), now + 16);
         // Decode what comes next (the next attract slide, a slide's neighbours) in a pause, never
         // during a cross-fade (a decode takes longer than a 60 fps frame).
         if (p.frames > 1 && (!p.frame_due || *p.frame_due - now >= 50)) {
@@ -1111,7 +1116,14 @@ Size App::size() const
 }
 Status App::save_png(const std::string& path)
 {
-    return m_parts->video->save_png(path);
+    auto& p = *m_parts;
+    // The picture as it settles: pictures still being painted in the background are waited for.
+    if (p.renderer->waiting()) {
+        p.renderer->finish_background();
+        draw_frame();
+        p.video->present();
+    }
+    return p.video->save_png(path);
 }
 std::optional<int> App::exit_requested() const
 {

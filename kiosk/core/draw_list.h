@@ -72,6 +72,9 @@ struct BeginLayer {
     Color background; // the picture is painted over this
     // Of the kept picture: 0.5 paints it at half size (4x fewer pixels), shown stretched.
     float resolution { 1 };
+    // The previous version shows the same scene (only less sharp): the renderer may keep showing
+    // it for a few frames while it paints this one in the background.
+    bool may_lag { false };
 };
 struct EndLayer { };
 

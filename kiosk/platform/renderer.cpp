@@ -4,8 +4,10 @@
 #include "kiosk/platform/vector_painter.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <numbers>
+#include <thread>
 
 namespace kiosk::platform {
 
@@ -30,6 +32,7 @@ void Renderer::play(const core::DrawList& list, core::Size screen)
     SDL_RenderSetClipRect(m_renderer, nullptr);
     SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);
     auto c = list.clear_color();
+    m_waiting = false;
     auto& commands = list.commands();
     // A layer first covers the whole screen: no need to clear it first (~0.5 ms at 1080p).
     if (commands.empty() || !std::holds_alternative<core::BeginLayer>(commands.front())) {
@@ -88,7 +91,7 @@ size_t Renderer::play_layer(const std::vector<core::DrawCommand>& commands, size
     auto it = std::find_if(
         m_layers.begin(), m_layers.end(), [&](const Layer& l) { return l.key == head.key; });
     if (it == m_layers.end()) {
-        m_layers.push_back({ head.key, ~uint64_t { 0 }, {}, {} });
+        m_layers.push_back({ head.key, ~uint64_t { 0 }, {}, {}, ~uint64_t { 0 } });
         it = m_layers.end() - 1;
     }
     float resolution = std::clamp(head.resolution, 0.25f, 1.0f);
@@ -102,6 +105,26 @@ size_t Renderer::play_layer(const std::vector<core::DrawCommand>& commands, size
     if (SDL_Window* window = SDL_RenderGetWindow(m_renderer);
         window && SDL_GetWindowPixelFormat(window) == SDL_PIXELFORMAT_RGB888)
         format = SDL_PIXELFORMAT_RGB888;
+    // A sharp repaint of a scene already on screen goes to the background painter; the picture
+    // there is shown until the new one is ready.
+    if (it->version != head.version && m_background && head.may_lag && it->texture) {
+        if (auto picture = m_background->take(head.key);
+            picture && picture->version == head.version)
+            adopt(*it, *picture, format);
+        else if (it->requested != head.version) {
+            m_background->start({ head.key, head.version,
+                { commands.begin() + static_cast<std::ptrdiff_t>(begin + 1),
+                    commands.begin() + static_cast<std::ptrdiff_t>(end) },
+                size, resolution, head.background, format == SDL_PIXELFORMAT_ARGB8888 });
+            it->requested = head.version;
+        }
+        if (it->version != head.version && m_background->busy(head.key, head.version)) {
+            m_waiting = true;
+            show_layer(*it);
+            return end;
+        }
+        // Not painted there (no memory): painted here.
+    }
     if (it->version != head.version && (!it->texture || it->size != size)) {
         it->texture.reset(SDL_CreateTexture(
             m_renderer, format, SDL_TEXTUREACCESS_STREAMING, size.width, size.height));
@@ -133,11 +156,46 @@ size_t Renderer::play_layer(const std::vector<core::DrawCommand>& commands, size
             play_one(commands[i]);
         return end;
     }
-    // The kept picture, stretched to the screen when it was painted smaller.
-    SDL_SetTextureBlendMode(it->texture.get(), SDL_BLENDMODE_NONE);
-    SDL_Rect dest { 0, 0, m_screen.width, m_screen.height };
-    SDL_RenderCopy(m_renderer, it->texture.get(), nullptr, &dest);
+    show_layer(*it);
     return end;
+}
+
+void Renderer::show_layer(const Layer& layer)
+{
+    // The kept picture, stretched to the screen when it was painted smaller.
+    SDL_SetTextureBlendMode(layer.texture.get(), SDL_BLENDMODE_NONE);
+    SDL_Rect dest { 0, 0, m_screen.width, m_screen.height };
+    SDL_RenderCopy(m_renderer, layer.texture.get(), nullptr, &dest);
+}
+
+void Renderer::adopt(Layer& layer, const BackgroundPainter::Picture& picture, Uint32 format)
+{
+    if (!layer.texture || layer.size != picture.size) {
+        TexturePtr texture(SDL_CreateTexture(m_renderer, format, SDL_TEXTUREACCESS_STREAMING,
+            picture.size.width, picture.size.height));
+        if (!texture)
+            return; // the old picture stays; the next frame paints here
+        layer.texture = std::move(texture);
+        layer.size = picture.size;
+    }
+    if (SDL_UpdateTexture(
+            layer.texture.get(), nullptr, picture.pixels.data(), picture.size.width * 4)
+        == 0)
+        layer.version = picture.version;
+}
+
+void Renderer::finish_background()
+{
+    while (m_background && m_background->busy())
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+void Renderer::set_background_painting(bool on)
+{
+    if (on && !m_background)
+        m_background = std::make_unique<BackgroundPainter>();
+    else if (!on)
+        m_background.reset();
 }
 
 void Renderer::plain_rect(float x, float y, float w, float h, SDL_Color color)

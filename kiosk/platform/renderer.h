@@ -7,7 +7,9 @@
 #include "kiosk/platform/images.h"
 #include "kiosk/platform/sdl_handles.h"
 #include "kiosk/platform/text_renderer.h"
+#include "kiosk/platform/vector_painter.h"
 
+#include <memory>
 #include <vector>
 
 namespace kiosk::platform {
@@ -26,6 +28,14 @@ public:
     // Decodes the list's images and shapes its text into the caches without drawing (ahead of
     // the frame that shows them, in the idle time after a present).
     void preload(const core::DrawList& list, core::Size screen);
+    // Sharp repaints of a layer that may lag (core::BeginLayer::may_lag) on a thread of their
+    // own. Off by default: a screenshot must show the finished picture.
+    void set_background_painting(bool on);
+    // Whether the last frame showed an older picture while a newer one is being painted: draw
+    // another frame soon.
+    bool waiting() const { return m_waiting; }
+    // Blocks until the background painter has nothing in hand (for a picture that must be final).
+    void finish_background();
 
 private:
     struct Layer {
@@ -33,11 +43,15 @@ private:
         uint64_t version { 0 };
         core::Size size;
         TexturePtr texture;
+        uint64_t requested { 0 }; // the version last sent to the background painter
     };
     void play_one(const core::DrawCommand& command);
     // Plays a BeginLayer..EndLayer run (redrawing the kept picture only when its version
     // changed); returns the index of the EndLayer.
     size_t play_layer(const std::vector<core::DrawCommand>& commands, size_t begin);
+    void show_layer(const Layer& layer);
+    // Takes a picture painted in the background into the layer's texture.
+    void adopt(Layer& layer, const BackgroundPainter::Picture& picture, Uint32 format);
     void fill_rect(const core::FillRect& command);
     void plain_rect(float x, float y, float w, float h, SDL_Color color);
     void stroke_rect(const core::StrokeRect& command);
@@ -59,6 +73,8 @@ private:
     std::vector<int> m_indices;
     std::vector<SDL_FRect> m_rows; // rounded-rectangle rows, reused between frames
     std::vector<Layer> m_layers; // kept pictures, freed when a frame no longer uses them
+    std::unique_ptr<BackgroundPainter> m_background; // null: every layer painted in the frame
+    bool m_waiting { false };
 };
 
 } // namespace kiosk::platform

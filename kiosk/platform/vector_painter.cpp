@@ -153,4 +153,70 @@ bool paint_shapes(std::span<const core::DrawCommand> commands, PixelTarget targe
     return cairo_status(cr) == CAIRO_STATUS_SUCCESS;
 }
 
+BackgroundPainter::BackgroundPainter()
+    : m_thread([this](std::stop_token stop) { work(stop); })
+{
+}
+
+BackgroundPainter::~BackgroundPainter()
+{
+    m_thread.request_stop();
+    m_wake.notify_all();
+}
+
+void BackgroundPainter::start(Job job)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_queued = std::move(job);
+    }
+    m_wake.notify_all();
+}
+
+bool BackgroundPainter::busy(uint64_t key, uint64_t version) const
+{
+    std::lock_guard lock(m_mutex);
+    auto id = std::pair { key, version };
+    return (m_queued && m_queued->key == key && m_queued->version == version) || m_painting == id;
+}
+
+bool BackgroundPainter::busy() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_queued || m_painting;
+}
+
+std::optional<BackgroundPainter::Picture> BackgroundPainter::take(uint64_t key)
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_done || m_done->key != key)
+        return std::nullopt;
+    auto picture = std::move(m_done);
+    m_done.reset();
+    return picture;
+}
+
+void BackgroundPainter::work(std::stop_token stop)
+{
+    std::unique_lock lock(m_mutex);
+    while (true) {
+        m_wake.wait(lock, stop, [&] { return m_queued.has_value(); });
+        if (stop.stop_requested())
+            return;
+        Job job = std::move(*m_queued);
+        m_queued.reset();
+        m_painting = std::pair { job.key, job.version };
+        lock.unlock();
+        Picture picture { job.key, job.version, job.size, {} };
+        picture.pixels.resize(static_cast<size_t>(job.size.width) * job.size.height);
+        bool ok = paint_shapes(job.commands,
+            { picture.pixels.data(), job.size.width * 4, job.size, job.alpha }, job.scale,
+            job.background);
+        lock.lock();
+        m_painting.reset();
+        if (ok)
+            m_done = std::move(picture);
+    }
+}
+
 } // namespace kiosk::platform

@@ -211,7 +211,7 @@ bool MapScreen::show(const std::string& id)
 void MapScreen::enter(TimeMs now_ms)
 {
     m_entered_ms = now_ms;
-    m_layer_version = 0; // the renderer may have let the kept picture go: draw it afresh
+    m_layer_repaint = true; // the renderer may have let the kept picture go: paint it afresh
     m_last_move_ms.reset();
     touch_arcs(now_ms);
     m_inertia = {};
@@ -494,13 +494,17 @@ void MapScreen::draw_content(DrawList& out, const Frame& frame)
         || (m_last_move_ms && frame.now_ms - *m_last_move_ms < 200);
     bool same_view = m_layer_view.centre() == m_view.centre()
         && m_layer_view.scale() == m_view.scale() && m_layer_view.screen() == m_view.screen();
-    if (m_layer_version == 0 || moving || !same_view || m_layer_resolution < 1.0f) {
+    if (m_layer_repaint || moving || !same_view || m_layer_resolution < 1.0f) {
+        // The sharp picture of the view the last moving frame showed may come a few frames
+        // late (painted in the background); anything else is painted for this frame.
+        m_layer_may_lag = !m_layer_repaint && !moving && same_view && m_layer_resolution < 1.0f;
+        m_layer_repaint = false;
         ++m_layer_version;
         m_layer_view = m_view;
         m_layer_resolution = moving ? std::min(0.5f, 1024.0f / std::max(w, h)) : 1.0f;
     }
     out.add(BeginLayer { reinterpret_cast<uintptr_t>(this), m_layer_version, map_palette::SEA_COLOR,
-        m_layer_resolution });
+        m_layer_resolution, m_layer_may_lag });
     // The picture is painted only when the renderer needs it (a new version): the commands are
     // cheap to skip.
     if (m_layer_resolution >= 1.0f)

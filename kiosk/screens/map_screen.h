@@ -125,7 +125,9 @@ private:
     Layout m_layout;
     bool m_have_layout { false };
     // The kept map picture (see core::BeginLayer): its version and the view it was drawn at.
-    uint64_t m_layer_version { 0 };
+    uint64_t m_layer_version { 0 }; // only ever grows (the renderer keys pictures by it)
+    bool m_layer_repaint { true };
+    bool m_layer_may_lag { false };
     core::MapView m_layer_view;
     std::optional<core::TimeMs> m_last_move_ms; // the last pan or pinch
     float m_layer_resolution { 1 };
