@@ -108,22 +108,28 @@ size_t Renderer::play_layer(const std::vector<core::DrawCommand>& commands, size
     // A sharp repaint of a scene already on screen goes to the background painter; the picture
     // there is shown until the new one is ready.
     if (it->version != head.version && m_background && head.may_lag && it->texture) {
-        if (auto picture = m_background->take(head.key);
-            picture && picture->version == head.version)
-            adopt(*it, *picture, format);
-        else if (it->requested != head.version) {
+        if (it->requested != head.version) {
             m_background->start({ head.key, head.version,
                 { commands.begin() + static_cast<std::ptrdiff_t>(begin + 1),
                     commands.begin() + static_cast<std::ptrdiff_t>(end) },
                 size, resolution, head.background, format == SDL_PIXELFORMAT_ARGB8888 });
             it->requested = head.version;
         }
-        if (it->version != head.version && m_background->busy(head.key, head.version)) {
-            m_waiting = true;
-            show_layer(*it);
-            return end;
+        auto adopt_if_done = [&] {
+            auto picture = m_background->take(head.key);
+            if (picture && picture->version == head.version)
+                adopt(*it, *picture, format);
+        };
+        adopt_if_done();
+        if (it->version != head.version) {
+            if (m_background->busy(head.key, head.version)) {
+                m_waiting = true;
+                show_layer(*it);
+                return end;
+            }
+            adopt_if_done(); // it may have finished since
         }
-        // Not painted there (no memory): painted here.
+        // Still not there: it could not be painted there (no memory), so it is painted here.
     }
     if (it->version != head.version && (!it->texture || it->size != size)) {
         it->texture.reset(SDL_CreateTexture(

@@ -4,6 +4,7 @@
 #include "kiosk/core/script.h"
 #include "kiosk/core/unicode.h"
 #include "kiosk/platform/fonts.h"
+#include "tests/platform/font_suite.h"
 
 #include <filesystem>
 #include <gtest/gtest.h>
@@ -15,24 +16,7 @@ using core::Weight;
 
 namespace {
 
-class Fonts : public ::testing::Test {
-protected:
-    static void SetUpTestSuite()
-    {
-        ASSERT_EQ(TTF_Init(), 0) << TTF_GetError();
-        auto result = platform::FontSet::open({});
-        ASSERT_TRUE(result.ok()) << result.error();
-        s_fonts = result.release_value();
-    }
-    static void TearDownTestSuite()
-    {
-        s_fonts.reset();
-        TTF_Quit();
-    }
-    static std::unique_ptr<platform::FontSet> s_fonts;
-};
-
-std::unique_ptr<platform::FontSet> Fonts::s_fonts;
+class Fonts : public kiosk::testing::FontSuite { };
 
 // Every code point of every run is in the font chosen for the run's script.
 void expect_no_tofu(platform::FontSet& fonts, std::string_view text, Weight weight)

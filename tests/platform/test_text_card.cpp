@@ -4,6 +4,7 @@
 #include "kiosk/platform/sdl_handles.h"
 #include "kiosk/platform/text_card.h"
 #include "kiosk/platform/text_renderer.h"
+#include "tests/platform/font_suite.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -14,21 +15,8 @@ using namespace kiosk;
 
 namespace {
 
-class TextCard : public ::testing::Test {
+class TextCard : public kiosk::testing::FontSuite {
 protected:
-    static void SetUpTestSuite()
-    {
-        ASSERT_EQ(TTF_Init(), 0) << TTF_GetError();
-        auto result = platform::FontSet::open({});
-        ASSERT_TRUE(result.ok()) << result.error();
-        s_fonts = result.release_value();
-    }
-    static void TearDownTestSuite()
-    {
-        s_fonts.reset();
-        TTF_Quit();
-    }
-
     // A software renderer drawing into a plain ARGB surface: no window, no video driver.
     struct Canvas {
         platform::SurfacePtr surface;
@@ -44,11 +32,7 @@ protected:
         EXPECT_NE(canvas.renderer, nullptr) << SDL_GetError();
         return canvas;
     }
-
-    static std::unique_ptr<platform::FontSet> s_fonts;
 };
-
-std::unique_ptr<platform::FontSet> TextCard::s_fonts;
 
 uint32_t pixel_at(SDL_Surface* surface, int x, int y)
 {
