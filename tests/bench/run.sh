@@ -108,7 +108,7 @@ swipe_frames 1920x1080 swipe1080
 # The map: a scripted two-finger pinch (xdotool has one pointer) through the real app in a window
 # on this display, frames paced at 60 Hz; then the same into a surface with no display.
 "$root/build/release/tests/bench/kiosk-frame-bench" 1920x1080 60 --window 2>/dev/null \
-    | grep -E "map pinch" | sed 's/^/kiosk window 1920x1080 /'
+    | grep -E "map pinch|map session" | sed 's/^/kiosk window 1920x1080 /'
 start_x 3840x2160
 KIOSK_FRAME_LOG=$work/loop4k.frames "$kiosk" --db "$db" --screen attract >/dev/null 2>&1 & pid=$!
 sleep 25; kill -TERM $pid; wait $pid 2>/dev/null
@@ -116,7 +116,7 @@ frame_stats "$work/loop4k.frames" "attract-loop 3840x2160"
 swipe_frames 3840x2160 swipe4k
 kill "$xpid" 2>/dev/null; xpid=
 SDL_VIDEODRIVER=offscreen "$root/build/release/tests/bench/kiosk-frame-bench" 1920x1080 60 2>/dev/null \
-    | grep -E "map pinch|map data" | sed 's/^/kiosk no display 1920x1080 /;s/no display 1920x1080 map data/map data/'
+    | grep -E "map pinch|map session|map data" | sed 's/^/kiosk no display 1920x1080 /;s/no display 1920x1080 map data/map data/'
 
 if [ $peer = 1 ]; then
     echo "bench: measuring the peer (Chromium kiosk) ..."
