@@ -1,6 +1,7 @@
 // Rasterises a layer's shapes (core::FillRect, StrokeRect, DrawLine, Polyline, Triangles) into a
-// 32-bit pixel buffer with cairo: lines anti-aliased, triangles filled whole-pixel so triangles
-// that share an edge meet without a seam. SDL's software geometry needs ~15 ms for a map of a few
+// 32-bit pixel buffer with cairo: lines anti-aliased; each Triangles command filled as one path,
+// so triangles that share an edge meet without a seam (anti-aliased at full size, whole pixels
+// in a reduced picture). SDL's software geometry needs ~15 ms for a map of a few
 // thousand triangles at 1080p; cairo's scan converter does it in 1-3 ms.
 #pragma once
 
