@@ -4,6 +4,7 @@
 #include "kiosk/app/app.h"
 #include "kiosk/screens/screen.h"
 #include "kiosk/store/store.h"
+#include "tests/support/golden.h"
 
 #include <filesystem>
 #include <gtest/gtest.h>
@@ -17,12 +18,14 @@ namespace {
 
 class Visitor {
 public:
-    Visitor(core::Lang lang, core::Size size, bool fixed_lang = false)
+    Visitor(core::Lang lang, core::Size size, bool fixed_lang = false,
+        std::optional<core::ScreenRef> screen = std::nullopt)
     {
         app::Options options;
         options.headless = true;
         options.db_path = KIOSK_BINARY_DIR "/kiosk.db";
         options.size = size;
+        options.screen = std::move(screen);
         if (fixed_lang)
             options.lang = lang; // like --lang: the attract loop stays in one language
         app::Config config;
@@ -256,6 +259,33 @@ TEST_P(MapVisit, PinchesInOnHaiPhongTapsTheWaterPlantAndReadsIt)
     ASSERT_TRUE(v.tap(Nav { NavKind::Slide, "an-duong-upgrade" }));
     EXPECT_EQ(v.app().screen().kind, ScreenKind::Slide);
     EXPECT_EQ(v.app().screen().id, "an-duong-upgrade");
+}
+
+// The map's picture as a visitor sees it (land, coasts, borders, arcs at rest, markers, labels,
+// a place's panel) against golden PNGs: a change to the projection, the painter or the layout
+// shows here.
+TEST(MapPicture, MatchesTheGoldens)
+{
+    struct Case {
+        core::Lang lang;
+        core::Size size;
+        std::string screen;
+    };
+    for (auto& c : { Case { core::Lang::En, { 1280, 720 }, "haiphong-kitakyushu" },
+             Case { core::Lang::Ja, { 720, 1280 }, "an-duong-water-plant" },
+             Case { core::Lang::Vi, { 1280, 720 }, "kanagawa" } }) {
+        Visitor v(c.lang, c.size, true, core::ScreenRef { ScreenKind::Map, c.screen });
+        ASSERT_TRUE(v.started());
+        v.wait(8000); // the arcs come to rest
+        std::string name = "map_" + c.screen + "_" + lang_name(c.lang) + "_"
+            + std::to_string(c.size.width) + "x" + std::to_string(c.size.height) + ".png";
+        auto path = std::filesystem::path(KIOSK_BINARY_DIR) / "visitor_session" / name;
+        std::filesystem::create_directories(path.parent_path());
+        ASSERT_TRUE(v.app().save_png(path.string()).ok());
+        platform::SurfacePtr shot(IMG_Load(path.c_str()));
+        SCOPED_TRACE(name);
+        kiosk::testing::expect_matches_golden(shot.get(), name);
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, MapVisit,

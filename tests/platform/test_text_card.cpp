@@ -5,6 +5,7 @@
 #include "kiosk/platform/text_card.h"
 #include "kiosk/platform/text_renderer.h"
 #include "tests/platform/font_suite.h"
+#include "tests/support/golden.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -170,55 +171,12 @@ TEST_P(TextCardGolden, MatchesGolden)
     auto size = GetParam();
     auto name
         = "text_card_" + std::to_string(size.width) + "x" + std::to_string(size.height) + ".png";
-    auto golden_path = std::filesystem::path(KIOSK_SOURCE_DIR) / "tests" / "golden" / name;
-
     auto canvas = make_canvas(size.width, size.height);
     platform::TextRenderer text(canvas.renderer.get(), *s_fonts, 64 << 20);
     platform::draw_text_card(canvas.renderer.get(), text, { size.width, size.height });
     SDL_RenderFlush(canvas.renderer.get());
 
-    const char* update = std::getenv("KIOSK_UPDATE_GOLDEN");
-    if (update && std::string(update) == "1") {
-        std::filesystem::create_directories(golden_path.parent_path());
-        ASSERT_EQ(IMG_SavePNG(canvas.surface.get(), golden_path.c_str()), 0) << IMG_GetError();
-        GTEST_SKIP() << "rewrote " << golden_path;
-    }
-
-    platform::SurfacePtr loaded(IMG_Load(golden_path.c_str()));
-    ASSERT_NE(loaded, nullptr) << "missing golden " << golden_path << " (" << IMG_GetError()
-                               << "); run with KIOSK_UPDATE_GOLDEN=1 to create it";
-    platform::SurfacePtr golden(
-        SDL_ConvertSurfaceFormat(loaded.get(), SDL_PIXELFORMAT_ARGB8888, 0));
-    ASSERT_NE(golden, nullptr);
-
-    bool same_size = golden->w == size.width && golden->h == size.height;
-    size_t differing = 0;
-    if (same_size) {
-        for (int y = 0; y < size.height; ++y) {
-            for (int x = 0; x < size.width; ++x) {
-                uint32_t a = pixel_at(canvas.surface.get(), x, y);
-                uint32_t b = pixel_at(golden.get(), x, y);
-                for (int shift = 0; shift < 24; shift += 8) {
-                    int da = static_cast<int>((a >> shift) & 0xFF)
-                        - static_cast<int>((b >> shift) & 0xFF);
-                    if (da > 48 || da < -48) {
-                        ++differing;
-                        break;
-                    }
-                }
-            }
-        }
-    }
-    size_t allowed
-        = static_cast<size_t>(size.width) * static_cast<size_t>(size.height) / 200; // 0.5 %
-    if (!same_size || differing > allowed) {
-        auto out = std::filesystem::path(KIOSK_BINARY_DIR) / ("actual_" + name);
-        IMG_SavePNG(canvas.surface.get(), out.c_str());
-        FAIL() << name << ": "
-               << (same_size ? std::to_string(differing) + " pixels differ" : "size differs")
-               << " (allowed " << allowed << "); new render written to " << out
-               << " (KIOSK_UPDATE_GOLDEN=1 accepts it)";
-    }
+    kiosk::testing::expect_matches_golden(canvas.surface.get(), name);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, TextCardGolden,
