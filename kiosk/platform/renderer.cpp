@@ -49,9 +49,13 @@ void Renderer::play(const core::DrawList& list, core::Size screen)
         play_one(commands[i]);
     }
     SDL_RenderSetClipRect(m_renderer, nullptr);
-    // A layer the frame did not use is gone from the screen: its texture goes too.
+    // A layer the frame did not use is gone from the screen: its texture goes too, and so does a
+    // picture painted for it in the background.
     std::erase_if(m_layers, [&](const Layer& l) {
-        return std::find(used_layers.begin(), used_layers.end(), l.key) == used_layers.end();
+        bool unused = std::find(used_layers.begin(), used_layers.end(), l.key) == used_layers.end();
+        if (unused && m_background)
+            m_background->take(l.key);
+        return unused;
     });
 }
 
