@@ -617,7 +617,13 @@ void MapScreen::draw_land(DrawList& out, const Frame& frame)
     // While the camera moves (a half-size redraw), a coarser level and no outlines: the picture
     // is replaced by a sharp one as soon as the map rests.
     bool coarse = m_layer_resolution < 1.0f;
-    const MapLevel& level = m_geometry->level_for_zoom(m_view.zoom() - (coarse ? 2.0 : 0.0));
+    // At rest never the coarsest level (1:110m, for moving pictures): a portrait screen's whole
+    // region (zoom ~5.0) then gets the 1:50m coasts a landscape one has.
+    auto& levels = m_geometry->levels();
+    double zoom = coarse    ? m_view.zoom() - 2.0
+        : levels.size() > 1 ? std::max(m_view.zoom(), static_cast<double>(levels[1].min_zoom))
+                            : m_view.zoom();
+    const MapLevel& level = m_geometry->level_for_zoom(zoom);
     m_geometry->query(level, m_view.visible(), m_triangles, m_runs);
     if (coarse)
         m_runs.clear();

@@ -230,6 +230,8 @@ int main(int argc, char** argv)
     report("map session (pinch, pan, rest)", map_session(size));
     report("first frame: attract", run(size, std::nullopt, 1, 16));
     report("first frame: home", run(size, core::ScreenRef { core::ScreenKind::Home, {} }, 1, 16));
+    report("first frame: map (shapes loaded)",
+        run(size, core::ScreenRef { core::ScreenKind::Map, {} }, 1, 16));
     report("first frame: timeline",
         run(size, core::ScreenRef { core::ScreenKind::Timeline, {} }, 1, 16));
     map_memory();
