@@ -436,17 +436,8 @@ MapScreen::Layout MapScreen::layout_for(const Frame& frame, bool panel_open) con
     // The top bar's height (a title row is added under it in portrait).
     l.top = m_have_layout ? m_layout.top : m.u(32) + m.target + (m.portrait ? m.u(110) : 0);
     // Presets flow under the bar; their bottom is below the last row.
-    Context ctx = m_ctx;
-    float x = m.margin, y = l.top + m.u(20);
-    for (auto& p : presets(frame.lang)) {
-        float bw = button_width(ctx, frame, p.label);
-        if (x > m.margin && x + bw > w - m.margin) {
-            x = m.margin;
-            y += m.target + m.u(12);
-        }
-        x += bw + m.u(16);
-    }
-    float below_presets = y + m.target + m.u(20);
+    auto buttons = preset_rects(frame, presets(frame.lang), l.top);
+    float below_presets = (buttons.empty() ? l.top : buttons.back().bottom()) + m.u(20);
     float bottom_row = h - m.margin - m.target - m.u(20);
     l.focus = { m.margin, below_presets, w - 2 * m.margin, bottom_row - below_presets };
     if (panel_open) {
@@ -464,6 +455,58 @@ MapScreen::Layout MapScreen::layout_for(const Frame& frame, bool panel_open) con
     l.focus.w = std::max(l.focus.w, m.u(100));
     l.focus.h = std::max(l.focus.h, m.u(100));
     return l;
+}
+
+std::vector<Rect> MapScreen::preset_rects(
+    const Frame& frame, const std::vector<Preset>& list, float top) const
+{
+    auto& m = frame.metrics;
+    float w = static_cast<float>(m.screen.width);
+    std::vector<Rect> out;
+    Context ctx = m_ctx; // button_width measures through the context's fonts
+    float x = m.margin, y = top + m.u(20);
+    for (auto& preset : list) {
+        float bw = button_width(ctx, frame, preset.label);
+        if (x > m.margin && x + bw > w - m.margin) {
+            x = m.margin;
+            y += m.target + m.u(12);
+        }
+        out.push_back({ x, y, bw, m.target });
+        x += bw + m.u(16);
+    }
+    return out;
+}
+
+namespace {
+
+TextStyle credit_style(Lang lang)
+{
+    auto st = style(TextRole::Caption, lang, Weight::Regular);
+    st.max_lines = 1;
+    st.fit = false;
+    return st;
+}
+
+} // namespace
+
+Rect MapScreen::credit_rect(const Frame& frame) const
+{
+    auto& m = frame.metrics;
+    auto text = layout_text(
+        map_text::CREDIT, credit_style(frame.lang), { 0, 0 }, m.type_basis(), m_ctx.fonts);
+    float pad_x = m.u(10), pad_y = m.u(3);
+    float rw = text.width + 2 * pad_x + 1, rh = text.height + 2 * pad_y;
+    return { static_cast<float>(m.screen.width) - m.margin - rw,
+        static_cast<float>(m.screen.height) - m.u(10) - rh, rw, rh };
+}
+
+void MapScreen::draw_credit(DrawList& out, const Frame& frame, const Rect& rect) const
+{
+    // On the labels' dark backing: the credit reads over land as over sea.
+    auto& m = frame.metrics;
+    out.add(FillRect { rect, map_palette::LABEL_BACK, m.u(8) });
+    Rect inner { rect.x + m.u(10), rect.y + m.u(3), rect.w - m.u(20), rect.h - m.u(6) };
+    out.add(DrawText { map_text::CREDIT, credit_style(frame.lang), inner, palette::MUTED });
 }
 
 void MapScreen::draw_content(DrawList& out, const Frame& frame)
@@ -522,39 +565,21 @@ void MapScreen::draw_content(DrawList& out, const Frame& frame)
 
     if (m_presentation) {
         // The fly-over: the map, its places and the credit; the attract loop draws the rest.
-        auto credit_style = style(TextRole::Caption, frame.lang, Weight::Regular, Align::End);
-        credit_style.max_lines = 1;
-        credit_style.valign = VAlign::Bottom;
-        Rect credit { w - m.margin - m.u(360), h - m.u(12) - m.u(40), m.u(360), m.u(40) };
+        Rect credit = credit_rect(frame);
         draw_markers(out, frame, { credit });
-        out.add(DrawText { map_text::CREDIT, credit_style, credit, palette::MUTED });
+        draw_credit(out, frame, credit);
         return;
     }
     // Everything the labels must keep clear of.
     std::vector<Rect> obstacles { { 0, 0, w, top } };
-    std::vector<std::pair<Rect, size_t>> preset_rects;
-    {
-        auto list = presets(frame.lang);
-        float x = m.margin, y = top + m.u(20);
-        for (size_t i = 0; i < list.size(); ++i) {
-            float bw = button_width(m_ctx, frame, list[i].label);
-            if (x > m.margin && x + bw > w - m.margin) {
-                x = m.margin;
-                y += m.target + m.u(12);
-            }
-            preset_rects.push_back({ { x, y, bw, m.target }, i });
-            obstacles.push_back({ x, y, bw, m.target });
-            x += bw + m.u(16);
-        }
-    }
+    auto list = presets(frame.lang);
+    auto buttons = preset_rects(frame, list, top);
+    obstacles.insert(obstacles.end(), buttons.begin(), buttons.end());
     float back_y = h - m.margin - m.target;
     Rect back_rect { m.margin, back_y, button_width(m_ctx, frame, ui_text::BACK[frame.lang]),
         m.target };
     obstacles.push_back(back_rect);
-    auto credit_style = style(TextRole::Caption, frame.lang, Weight::Regular, Align::End);
-    credit_style.max_lines = 1;
-    credit_style.valign = VAlign::Bottom;
-    Rect credit { w - m.margin - m.u(360), h - m.u(12) - m.u(40), m.u(360), m.u(40) };
+    Rect credit = credit_rect(frame);
     obstacles.push_back(credit);
     bool panel_open = !m_open_place.empty() && m_ctx.exhibition.find_place(m_open_place);
     if (panel_open)
@@ -564,16 +589,15 @@ void MapScreen::draw_content(DrawList& out, const Frame& frame)
     append(out, chrome);
     for (auto& hit : bar_hits)
         add_hit(hit.rect, hit.nav);
-    auto list = presets(frame.lang);
-    for (auto& [rect, i] : preset_rects) {
-        draw_button(out, m_ctx, frame, { rect.x, rect.y }, list[i].label, palette::NAVY,
+    for (size_t i = 0; i < buttons.size(); ++i) {
+        draw_button(out, m_ctx, frame, { buttons[i].x, buttons[i].y }, list[i].label, palette::NAVY,
             palette::WHITE, false, true);
-        m_actions.push_back({ rect, ActionKind::Preset, i });
+        m_actions.push_back({ buttons[i], ActionKind::Preset, i });
     }
     auto back = draw_button(out, m_ctx, frame, { back_rect.x, back_rect.y },
         ui_text::BACK[frame.lang], palette::NAVY_LIGHT, palette::WHITE, false, true);
     add_hit(back, { NavKind::Back, {} });
-    out.add(DrawText { map_text::CREDIT, credit_style, credit, palette::MUTED });
+    draw_credit(out, frame, credit);
     if (panel_open)
         draw_panel(out, frame, m_layout.panel);
 }

@@ -92,6 +92,12 @@ private:
     void open_panel(size_t place_index, const Frame& frame);
     void touch_arcs(core::TimeMs now_ms) { m_arcs_until_ms = now_ms + ARC_ANIMATION_MS; }
     std::vector<Preset> presets(core::Lang lang) const;
+    // Where the preset buttons go: a row under the top bar, wrapping when the screen is narrow.
+    std::vector<core::Rect> preset_rects(
+        const Frame& frame, const std::vector<Preset>& list, float top) const;
+    // The Natural Earth credit, bottom right.
+    core::Rect credit_rect(const Frame& frame) const;
+    void draw_credit(core::DrawList& out, const Frame& frame, const core::Rect& rect) const;
 
     void draw_graticule(core::DrawList& out, const Frame& frame) const;
     void draw_land(core::DrawList& out, const Frame& frame);
