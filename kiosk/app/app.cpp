@@ -339,8 +339,8 @@ std::optional<std::string> check_image(const std::vector<uint8_t>& bytes)
     return platform::check_image_decodes(bytes);
 }
 
-// The map's country shapes, from the source tree or the installed data; without them the map
-// still shows its places on the sea and a graticule.
+} // namespace
+
 std::unique_ptr<core::MapGeometry> load_map()
 {
     for (const char* path : { KIOSK_SOURCE_ASSETS_DIR "/map/east-asia.kmap",
@@ -362,8 +362,6 @@ std::unique_ptr<core::MapGeometry> load_map()
     log_warning("no map shapes found (assets/map/east-asia.kmap); the map shows places only");
     return nullptr;
 }
-
-} // namespace
 
 // [SECTION] Start-up
 

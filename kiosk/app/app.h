@@ -15,6 +15,10 @@
 #include <memory>
 #include <string>
 
+namespace kiosk::core {
+class MapGeometry;
+} // namespace kiosk::core
+
 namespace kiosk::screens {
 class Screen;
 struct Nav;
@@ -26,6 +30,9 @@ namespace kiosk::app {
 std::string default_db_path();
 // Folders searched for fonts: $KIOSK_FONT_DIR, the source tree's assets/fonts, the installed one.
 std::vector<std::string> font_dirs();
+// The map's country shapes (assets/map/east-asia.kmap, from the source tree or the installed
+// data), parsed and indexed; null when there are none (the map then shows places only).
+std::unique_ptr<core::MapGeometry> load_map();
 
 // Exit codes: 0 stopped by a signal or staff exit; 75 staff asked for a restart (systemd
 // restarts on any code; the unit's RestartPreventExitStatus=64 keeps a staff exit stopped).

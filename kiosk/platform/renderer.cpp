@@ -4,10 +4,8 @@
 #include "kiosk/platform/vector_painter.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <numbers>
-#include <thread>
 
 namespace kiosk::platform {
 
@@ -103,12 +101,7 @@ size_t Renderer::play_layer(const std::vector<core::DrawCommand>& commands, size
         std::max(1, static_cast<int>(std::lround(static_cast<float>(m_screen.width) * resolution))),
         std::max(1, static_cast<int>(std::lround(static_cast<float>(m_screen.height) * resolution)))
     };
-    // The picture in the screen's own format when that is XRGB (X11 at depth 24): a copy that
-    // must convert ARGB to XRGB while it stretches takes SDL's slow per-pixel path (~3 ms).
-    Uint32 format = SDL_PIXELFORMAT_ARGB8888;
-    if (SDL_Window* window = SDL_RenderGetWindow(m_renderer);
-        window && SDL_GetWindowPixelFormat(window) == SDL_PIXELFORMAT_RGB888)
-        format = SDL_PIXELFORMAT_RGB888;
+    Uint32 format = layer_format();
     // A sharp repaint of a scene already on screen goes to the background painter; the picture
     // there is shown until the new one is ready.
     if (it->version != head.version && m_background && head.may_lag && it->texture) {
@@ -170,6 +163,18 @@ size_t Renderer::play_layer(const std::vector<core::DrawCommand>& commands, size
     return end;
 }
 
+Uint32 Renderer::layer_format()
+{
+    // The picture in the screen's own format when that is XRGB (X11 at depth 24): a copy that
+    // must convert ARGB to XRGB while it stretches takes SDL's slow per-pixel path (~3 ms).
+    if (!m_layer_format) {
+        SDL_Window* window = SDL_RenderGetWindow(m_renderer);
+        bool xrgb = window && SDL_GetWindowPixelFormat(window) == SDL_PIXELFORMAT_RGB888;
+        m_layer_format = xrgb ? SDL_PIXELFORMAT_RGB888 : SDL_PIXELFORMAT_ARGB8888;
+    }
+    return *m_layer_format;
+}
+
 void Renderer::show_layer(const Layer& layer)
 {
     // The kept picture, stretched to the screen when it was painted smaller.
@@ -196,8 +201,8 @@ void Renderer::adopt(Layer& layer, const BackgroundPainter::Picture& picture, Ui
 
 void Renderer::finish_background()
 {
-    while (m_background && m_background->busy())
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    if (m_background)
+        m_background->wait_idle();
 }
 
 void Renderer::set_background_painting(bool on)

@@ -10,6 +10,7 @@
 #include "kiosk/platform/vector_painter.h"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace kiosk::platform {
@@ -50,6 +51,8 @@ private:
     // changed); returns the index of the EndLayer.
     size_t play_layer(const std::vector<core::DrawCommand>& commands, size_t begin);
     void show_layer(const Layer& layer);
+    // The pixel format kept layer pictures use (the window's, when that is XRGB).
+    Uint32 layer_format();
     // Takes a picture painted in the background into the layer's texture.
     void adopt(Layer& layer, const BackgroundPainter::Picture& picture, Uint32 format);
     void fill_rect(const core::FillRect& command);
@@ -75,6 +78,7 @@ private:
     std::vector<Layer> m_layers; // kept pictures, freed when a frame no longer uses them
     std::unique_ptr<BackgroundPainter> m_background; // null: every layer painted in the frame
     bool m_waiting { false };
+    std::optional<Uint32> m_layer_format; // looked up once
 };
 
 } // namespace kiosk::platform

@@ -187,6 +187,12 @@ bool BackgroundPainter::busy() const
     return m_queued || m_painting;
 }
 
+void BackgroundPainter::wait_idle()
+{
+    std::unique_lock lock(m_mutex);
+    m_idle.wait(lock, [&] { return !m_queued && !m_painting; });
+}
+
 std::optional<BackgroundPainter::Picture> BackgroundPainter::take(uint64_t key)
 {
     std::lock_guard lock(m_mutex);
@@ -217,6 +223,7 @@ void BackgroundPainter::work(std::stop_token stop)
         m_painting.reset();
         if (ok)
             m_done = std::move(picture);
+        m_idle.notify_all();
     }
 }
 

@@ -71,6 +71,8 @@ public:
     bool busy(uint64_t key, uint64_t version) const;
     // Whether anything is queued or being painted.
     bool busy() const;
+    // Blocks until nothing is queued or being painted.
+    void wait_idle();
     // The finished picture for `key`, if there is one (it is handed over once).
     std::optional<Picture> take(uint64_t key);
 
@@ -79,6 +81,7 @@ private:
 
     mutable std::mutex m_mutex;
     std::condition_variable_any m_wake;
+    std::condition_variable m_idle; // notified when a job is done
     std::optional<Job> m_queued;
     std::optional<std::pair<uint64_t, uint64_t>> m_painting; // key, version
     std::optional<Picture> m_done;

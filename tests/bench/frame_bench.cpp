@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <thread>
@@ -181,20 +182,11 @@ std::vector<double> map_session(core::Size size)
 // What the map's shapes take in memory once parsed and indexed.
 void map_memory()
 {
-    FILE* f = std::fopen(KIOSK_SOURCE_DIR "/assets/map/east-asia.kmap", "rb");
-    if (!f)
-        return;
-    std::vector<uint8_t> bytes;
-    uint8_t buffer[1 << 16];
-    size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
-        bytes.insert(bytes.end(), buffer, buffer + n);
-    std::fclose(f);
-    auto geometry = core::MapGeometry::parse(bytes);
+    auto geometry = app::load_map();
     if (!geometry)
         return;
     size_t total = 0;
-    for (auto& level : geometry.value().levels()) {
+    for (auto& level : geometry->levels()) {
         total += level.land.capacity() * sizeof(core::MapVertex)
             + level.triangle_country.capacity() * sizeof(uint16_t)
             + level.outline_points.capacity() * sizeof(core::MapVertex)
@@ -202,8 +194,10 @@ void map_memory()
         total += level.cell_triangles.bytes() + level.cell_runs.bytes();
     }
     std::printf("map data: file %.2f MB, in memory %.2f MB (parsed and indexed, %zu levels)\n",
-        static_cast<double>(bytes.size()) / 1048576.0, static_cast<double>(total) / 1048576.0,
-        geometry.value().levels().size());
+        static_cast<double>(
+            std::filesystem::file_size(KIOSK_SOURCE_DIR "/assets/map/east-asia.kmap"))
+            / 1048576.0,
+        static_cast<double>(total) / 1048576.0, geometry->levels().size());
 }
 
 } // namespace
