@@ -7,6 +7,8 @@
 
 #include "kiosk/app/config.h"
 #include "kiosk/app/options.h"
+#include "kiosk/app/paths.h"
+#include "kiosk/app/run_mode.h"
 #include "kiosk/core/clock.h"
 #include "kiosk/core/content_model.h"
 #include "kiosk/core/gesture.h"
@@ -15,24 +17,12 @@
 #include <memory>
 #include <string>
 
-namespace kiosk::core {
-class MapGeometry;
-} // namespace kiosk::core
-
 namespace kiosk::screens {
 class Screen;
 struct Nav;
 } // namespace kiosk::screens
 
 namespace kiosk::app {
-
-// The database used when --db is not given: $KIOSK_DB, the build's kiosk.db, the installed one.
-std::string default_db_path();
-// Folders searched for fonts: $KIOSK_FONT_DIR, the source tree's assets/fonts, the installed one.
-std::vector<std::string> font_dirs();
-// The map's country shapes (assets/map/east-asia.kmap, from the source tree or the installed
-// data), parsed and indexed; null when there are none (the map then shows places only).
-std::unique_ptr<core::MapGeometry> load_map();
 
 // Exit codes: 0 stopped by a signal or staff exit; 75 staff asked for a restart (systemd
 // restarts on any code; the unit's RestartPreventExitStatus=64 keeps a staff exit stopped).
@@ -91,20 +81,14 @@ public:
 private:
     struct Parts;
     void rebuild_screens();
-    void use_disk_cache();
-    int count_start();
-    void write_starts(int count);
     screens::Screen* current_screen();
     void draw_frame();
     void apply_nav(const screens::Nav& nav);
     void handle_gestures();
-    void count(const std::string& kind, const std::string& key, int64_t n = 1);
-    void check_content(bool quiet);
-    void flush_stats();
-    void self_check();
-    void staff_action(const std::string& action);
+    void look_after(core::TimeMs now, bool quiet);
 
     Options m_options;
+    RunTraits m_run;
     Config m_config;
     std::unique_ptr<Parts> m_parts;
 };

@@ -1,6 +1,8 @@
 // Command-line parsing; every mistake is a message naming the argument.
 #include "kiosk/app/options.h"
 
+#include "kiosk/app/screen_registry.h"
+
 #include <charconv>
 
 namespace kiosk::app {
@@ -58,7 +60,7 @@ core::Result<Options> parse_options(const std::vector<std::string>& args)
             if (arg == "--db") {
                 options.db_path = *v;
             } else if (arg == "--screen") {
-                options.screen = core::parse_screen_ref(*v);
+                options.screen = parse_screen_name(*v);
                 if (!options.screen)
                     return core::Error { "unknown screen '" + *v + "'" };
             } else if (arg == "--lang") {

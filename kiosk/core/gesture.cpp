@@ -171,6 +171,21 @@ void GestureRecognizer::tick(TimeMs now_ms, std::vector<Gesture>& out)
     if (now_ms - m_primary->start_ms >= m_config.long_press_ms) {
         m_mode = Mode::LongPressed;
         out.push_back({ GestureKind::LongPress, m_primary->start, {}, {}, 1 });
+        long_pressed(m_primary->start, now_ms, out);
+    }
+}
+
+void GestureRecognizer::long_pressed(Point at, TimeMs now_ms, std::vector<Gesture>& out)
+{
+    float corner = m_config.staff_corner_px;
+    if (corner <= 0 || at.y >= corner)
+        return;
+    if (at.x < corner) {
+        m_staff_first_corner_ms = now_ms;
+    } else if (at.x > m_config.screen_width_px - corner && m_staff_first_corner_ms
+        && now_ms - *m_staff_first_corner_ms < m_config.staff_sequence_ms) {
+        m_staff_first_corner_ms.reset();
+        out.push_back({ GestureKind::StaffCorners, at, {}, {}, 1 });
     }
 }
 

@@ -32,6 +32,11 @@ struct GestureConfig {
     float swipe_min_px { 120 }; // horizontal travel for a swipe
     float swipe_min_speed { 0.25f }; // px/ms at release
     float pinch_start_max_px { 700 }; // a second finger farther than this is another visitor
+    // The staff sequence: a long-press in the top-left corner, then one in the top-right corner
+    // within staff_sequence_ms. Corners are staff_corner_px square; 0 turns it off.
+    float staff_corner_px { 0 };
+    float screen_width_px { 0 };
+    TimeMs staff_sequence_ms { 5000 };
     // Scales the pixel thresholds for the screen (1 at 1080 on the short side).
     static GestureConfig for_scale(float unit);
 };
@@ -47,6 +52,7 @@ enum class GestureKind {
     PanEnd, // velocity: for inertia
     Pinch, // center and scale since the last Pinch
     PinchEnd,
+    StaffCorners, // the staff sequence was completed (after its second LongPress)
 };
 
 struct Gesture {
@@ -83,6 +89,7 @@ private:
     enum class Mode { Idle, Pending, Panning, Pinching, LongPressed };
 
     void end_all(std::vector<Gesture>& out);
+    void long_pressed(Point at, TimeMs now_ms, std::vector<Gesture>& out);
 
     GestureConfig m_config;
     Mode m_mode { Mode::Idle };
@@ -91,6 +98,7 @@ private:
     std::vector<int64_t> m_ignored; // fingers of other visitors
     float m_pinch_distance { 0 };
     Point m_pinch_centre; // the fingers' midpoint at the last pinch report
+    std::optional<TimeMs> m_staff_first_corner_ms; // the top-left long-press, if one was made
 };
 
 // Merges each run of consecutive Pinch reports into one (centre of the last, moves summed, scales

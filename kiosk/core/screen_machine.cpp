@@ -1,63 +1,31 @@
 // Screen transitions and the idle timeout.
 #include "kiosk/core/screen_machine.h"
 
-#include <array>
 #include <utility>
 
 namespace kiosk::core {
-
-namespace {
-
-constexpr std::array<std::pair<ScreenKind, std::string_view>, 9> NAMES { {
-    { ScreenKind::Attract, "attract" },
-    { ScreenKind::Home, "home" },
-    { ScreenKind::Partnership, "partnership" },
-    { ScreenKind::Topic, "topic" },
-    { ScreenKind::Slide, "slide" },
-    { ScreenKind::Map, "map" },
-    { ScreenKind::Timeline, "timeline" },
-    { ScreenKind::Chart, "chart" },
-    { ScreenKind::Staff, "staff" },
-} };
-
-bool needs_id(ScreenKind kind)
-{
-    return kind == ScreenKind::Partnership || kind == ScreenKind::Topic || kind == ScreenKind::Slide
-        || kind == ScreenKind::Chart;
-}
-
-bool may_have_id(ScreenKind kind)
-{
-    return needs_id(kind) || kind == ScreenKind::Map;
-}
-
-} // namespace
 
 std::optional<ScreenRef> parse_screen_ref(std::string_view name)
 {
     auto colon = name.find(':');
     auto head = name.substr(0, colon);
-    std::string id
-        = colon == std::string_view::npos ? std::string {} : std::string(name.substr(colon + 1));
-    for (auto& [kind, word] : NAMES) {
-        if (word != head)
-            continue;
-        if (colon != std::string_view::npos && (id.empty() || !may_have_id(kind)))
+    if (head.empty())
+        return std::nullopt;
+    for (char c : head) {
+        if (!((c >= 'a' && c <= 'z') || c == '-' || c == '_'))
             return std::nullopt;
-        if (needs_id(kind) && id.empty())
-            return std::nullopt;
-        return ScreenRef { kind, id };
     }
-    return std::nullopt;
+    if (colon == std::string_view::npos)
+        return ScreenRef { std::string(head), {} };
+    auto id = name.substr(colon + 1);
+    if (id.empty())
+        return std::nullopt;
+    return ScreenRef { std::string(head), std::string(id) };
 }
 
 std::string screen_ref_name(const ScreenRef& ref)
 {
-    for (auto& [kind, word] : NAMES) {
-        if (kind == ref.kind)
-            return ref.id.empty() ? std::string(word) : std::string(word) + ":" + ref.id;
-    }
-    return "attract";
+    return ref.id.empty() ? ref.kind : ref.kind + ":" + ref.id;
 }
 
 ScreenMachine::ScreenMachine(MachineConfig config, ScreenRef start, TimeMs now_ms)

@@ -12,16 +12,30 @@
 
 namespace kiosk::core {
 
-enum class ScreenKind { Attract, Home, Partnership, Topic, Slide, Map, Timeline, Chart, Staff };
+// A screen's kind is its command-line name; the app's screen registry (app/screen_registry.cpp)
+// lists every kind there is, with whether it takes an id. The machine itself knows only the
+// attract loop, home and the staff screen; the other names are here for the code that links to
+// the bundled screens.
+namespace ScreenKind {
+inline constexpr const char Attract[] = "attract";
+inline constexpr const char Home[] = "home";
+inline constexpr const char Staff[] = "staff";
+inline constexpr const char Partnership[] = "partnership";
+inline constexpr const char Topic[] = "topic";
+inline constexpr const char Slide[] = "slide";
+inline constexpr const char Map[] = "map";
+inline constexpr const char Timeline[] = "timeline";
+inline constexpr const char Chart[] = "chart";
+} // namespace ScreenKind
 
 struct ScreenRef {
-    ScreenKind kind { ScreenKind::Attract };
+    std::string kind { ScreenKind::Attract };
     std::string id; // partnership, topic, slide, place or chart id; empty for the others
     bool operator==(const ScreenRef&) const = default;
 };
 
-// "attract", "home", "topic:ID", "slide:ID", "map", "map:ID", "timeline", "chart:ID", "staff"
-// (and "partnership:ID"); nullopt for anything else.
+// "KIND" or "KIND:ID" with a lower-case kind ("topic:water", "map"); nullopt when it is not of
+// that shape. Whether the kind exists and takes an id is the screen registry's to say.
 std::optional<ScreenRef> parse_screen_ref(std::string_view name);
 std::string screen_ref_name(const ScreenRef& ref);
 

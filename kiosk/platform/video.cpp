@@ -41,6 +41,9 @@ core::Result<std::unique_ptr<Video>> Video::create(const VideoConfig& config)
     video->m_window.reset(SDL_CreateWindow("Kiosk", bounds.x, bounds.y, bounds.w, bounds.h, flags));
     if (!video->m_window)
         return core::Error { std::string("cannot open a window: ") + SDL_GetError() };
+    // Kiosk mode: the keyboard is the kiosk's (Alt+Tab, Super never reach a desktop).
+    if (config.fullscreen)
+        SDL_SetWindowKeyboardGrab(video->m_window.get(), SDL_TRUE);
     // A GPU renderer presents in step with the display (vsync); the software one has no vsync
     // to wait for, and the loop paces its animation frames itself.
     Uint32 renderer_flags = config.software
@@ -87,6 +90,23 @@ SurfacePtr Video::read_pixels()
         != 0)
         return nullptr;
     return frame;
+}
+
+std::optional<bool> Video::frame_is_uniform()
+{
+    std::optional<uint32_t> first;
+    for (int i = 0; i < 48; ++i) {
+        SDL_Rect at { (m_size.width - 1) * ((i * 7) % 48 + 1) / 49,
+            (m_size.height - 1) * (i + 1) / 49, 1, 1 };
+        uint32_t pixel = 0;
+        if (SDL_RenderReadPixels(m_renderer.get(), &at, SDL_PIXELFORMAT_ARGB8888, &pixel, 4) != 0)
+            return std::nullopt;
+        if (!first)
+            first = pixel;
+        else if (pixel != *first)
+            return false;
+    }
+    return true;
 }
 
 } // namespace kiosk::platform

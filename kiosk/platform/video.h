@@ -7,6 +7,7 @@
 #include "kiosk/platform/sdl_handles.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace kiosk::platform {
@@ -32,8 +33,11 @@ public:
     void present();
     // Writes what was drawn last as PNG.
     core::Status save_png(const std::string& path);
-    // Reads the frame back (for the all-one-colour self-check); empty when unavailable.
+    // Reads the frame back; empty when unavailable.
     SurfacePtr read_pixels();
+    // Whether the last frame is all one colour, judged from 48 pixels spread over it (enough to
+    // tell a picture from a blank without copying the frame); nullopt when it cannot be read.
+    std::optional<bool> frame_is_uniform();
 
 private:
     Video() = default;

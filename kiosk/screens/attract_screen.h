@@ -29,7 +29,7 @@ public:
     AttractScreen(Context ctx, AttractConfig config);
     void enter(core::TimeMs now_ms) override;
     // Advances to the next slide when the current one's time is up; true when it changed.
-    bool update(core::TimeMs now_ms);
+    bool update(core::TimeMs now_ms) override;
     std::optional<core::TimeMs> next_frame_ms(core::TimeMs now_ms) const override;
     Nav on_tap(core::Point, const Frame&) override { return { NavKind::Home, {} }; }
     size_t index() const { return m_index; }

@@ -14,7 +14,7 @@ public:
         : m_ctx(ctx)
     {
     }
-    bool show(const std::string& id);
+    bool show(const std::string& id) override;
 
 protected:
     void draw_content(core::DrawList& out, const Frame& frame) override;
@@ -30,7 +30,7 @@ public:
         : m_ctx(ctx)
     {
     }
-    bool show(const std::string& id);
+    bool show(const std::string& id) override;
     void enter(core::TimeMs now_ms) override { m_scroller.reset(now_ms); }
     void on_pan(core::Point delta, core::Point velocity, const Frame& frame) override;
     void on_pan_end(core::Point velocity, const Frame& frame) override;
@@ -51,7 +51,7 @@ public:
         : m_ctx(ctx)
     {
     }
-    bool show(const std::string& id);
+    bool show(const std::string& id) override;
 
 protected:
     void draw_content(core::DrawList& out, const Frame& frame) override;

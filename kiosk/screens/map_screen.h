@@ -22,7 +22,7 @@ public:
 
     // "" frames both countries; a partnership id frames its places; a place id centres that
     // place and opens its panel. False for an unknown id (nothing changes).
-    bool show(const std::string& id);
+    bool show(const std::string& id) override;
 
     // For the attract loop: the map alone (no buttons, no panel), starting over `from_place` and
     // flying to `to_place` over `duration_ms`, the arc between them drawn on the way.

@@ -6,6 +6,7 @@
 #include "kiosk/core/clock.h"
 #include "kiosk/core/content_model.h"
 #include "kiosk/core/draw_list.h"
+#include "kiosk/core/gesture.h"
 #include "kiosk/core/layout.h"
 #include "kiosk/screens/theme.h"
 
@@ -30,15 +31,41 @@ enum class NavKind {
     NextSlide,
     PrevSlide,
     Staff,
-    StaffAction, // id: "pin:DIGITS", "exit", "restart", "lang:xx", "idle:+", "idle:-", "pattern",
-                 // "close", "rollback"
+    StaffAction, // `staff` says which
+    Open, // id: any screen by its name in the registry, "kind" or "kind:id"
+};
+
+// What the staff screen asks of the app. Pin carries the digits in Nav::id, DefaultLang the
+// language in Nav::lang; Key* stay inside the staff screen (its keypad).
+enum class StaffCommand {
+    None,
+    Pin,
+    Exit,
+    Restart,
+    Export,
+    Close,
+    DefaultLang,
+    IdleLonger,
+    IdleShorter,
+    Rollback,
+    KeyDigit, // id: the digit
+    KeyDelete,
+    KeyOk,
+    Pattern,
+    PatternOff,
 };
 
 struct Nav {
     NavKind kind { NavKind::None };
     std::string id;
     core::Lang lang { core::Lang::Vi };
+    StaffCommand staff { StaffCommand::None };
     bool operator==(const Nav&) const = default;
+
+    static Nav staff_command(StaffCommand command, std::string id = {})
+    {
+        return { NavKind::StaffAction, std::move(id), core::Lang::Vi, command };
+    }
 };
 
 struct Hit {
@@ -111,6 +138,15 @@ public:
     }
     // Called when the screen becomes visible.
     virtual void enter(core::TimeMs now_ms) { (void)now_ms; }
+    // Points the screen at the content item `id` (a topic, a slide, ...); false when it has no
+    // such item. Screens that show one fixed thing take only the empty id.
+    virtual bool show(const std::string& id) { return id.empty(); }
+    // Moves the screen's own clock on (a slideshow's timing); true when that changed the picture.
+    virtual bool update(core::TimeMs now_ms)
+    {
+        (void)now_ms;
+        return false;
+    }
     const std::vector<Hit>& hits() const { return m_hits; }
 
 protected:
@@ -120,5 +156,9 @@ protected:
 private:
     std::vector<Hit> m_hits;
 };
+
+// Hands a gesture to the screen: taps and swipes answer with where to go, pans and pinches move
+// the screen's own view; the staff sequence asks for the staff screen.
+Nav deliver(Screen& screen, const core::Gesture& gesture, const Frame& frame);
 
 } // namespace kiosk::screens

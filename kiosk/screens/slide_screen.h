@@ -13,7 +13,7 @@ public:
     {
     }
     // Shows `slide_id` among the slides of its topic.
-    bool show(const std::string& slide_id);
+    bool show(const std::string& slide_id) override;
     const core::Slide* slide() const { return m_slide; }
     Nav on_swipe(float dx, const Frame& frame) override;
     // The neighbouring slides, laid out as they will be shown.

@@ -47,26 +47,26 @@ Nav StaffScreen::on_tap(Point point, const Frame& frame)
     if (nav.kind != NavKind::StaffAction)
         return nav;
     // Digits stay inside the screen until OK.
-    if (nav.id.size() == 6 && nav.id.rfind("digit", 0) == 0) {
+    switch (nav.staff) {
+    case StaffCommand::KeyDigit:
         if (m_digits.size() < 12)
-            m_digits += nav.id.back();
+            m_digits += nav.id;
         return {};
-    }
-    if (nav.id == "delete") {
+    case StaffCommand::KeyDelete:
         if (!m_digits.empty())
             m_digits.pop_back();
         return {};
-    }
-    if (nav.id == "ok") {
-        Nav pin { NavKind::StaffAction, "pin:" + m_digits };
+    case StaffCommand::KeyOk: {
+        Nav pin = Nav::staff_command(StaffCommand::Pin, m_digits);
         m_digits.clear();
         return pin;
     }
-    if (nav.id == "pattern") {
+    case StaffCommand::Pattern:
         m_pattern = true;
         return {};
+    default:
+        return nav;
     }
-    return nav;
 }
 
 void StaffScreen::draw_content(DrawList& out, const Frame& frame)
@@ -77,7 +77,7 @@ void StaffScreen::draw_content(DrawList& out, const Frame& frame)
         // The whole pattern is one target: a tap returns to the menu.
         add_hit({ 0, 0, static_cast<float>(frame.metrics.screen.width),
                     static_cast<float>(frame.metrics.screen.height) },
-            { NavKind::StaffAction, "pattern-off" });
+            Nav::staff_command(StaffCommand::PatternOff));
         return;
     }
     if (m_unlocked)
@@ -122,8 +122,10 @@ void StaffScreen::draw_pin_pad(DrawList& out, const Frame& frame)
         auto s = style(TextRole::Title, Lang::En, Weight::Bold, Align::Center);
         s.valign = VAlign::Middle;
         out.add(DrawText { keys[i], s, r, palette::WHITE });
-        std::string id = i == 9 ? "delete" : i == 11 ? "ok" : std::string("digit") + keys[i];
-        add_hit(r, { NavKind::StaffAction, id });
+        add_hit(r,
+            i == 9        ? Nav::staff_command(StaffCommand::KeyDelete)
+                : i == 11 ? Nav::staff_command(StaffCommand::KeyOk)
+                          : Nav::staff_command(StaffCommand::KeyDigit, keys[i]));
     }
     auto close = draw_button(out, ctx, frame,
         { m.margin, static_cast<float>(m.screen.height) - m.margin - m.target }, CLOSE[frame.lang],
@@ -176,28 +178,30 @@ void StaffScreen::draw_menu(DrawList& out, const Frame& frame)
     // Actions: two rows of buttons.
     y = std::max(y + m.u(24), static_cast<float>(m.screen.height) * 0.58f);
     float x = m.margin;
-    auto button = [&](const std::string& label, const std::string& action, Color fill) {
+    auto button = [&](const std::string& label, Nav action, Color fill) {
         float bw = button_width(ctx, frame, label);
         if (x + bw > w - m.margin) {
             x = m.margin;
             y += m.target + m.u(24);
         }
         auto r = draw_button(out, ctx, frame, { x, y }, label, fill, palette::WHITE);
-        add_hit(r, { NavKind::StaffAction, action });
+        add_hit(r, std::move(action));
         x = r.right() + m.u(24);
     };
     for (auto lang : ALL_LANGS)
         button(DEFAULT_LANG[frame.lang] + ": " + std::string(lang_code(lang)),
-            "lang:" + std::string(lang_code(lang)),
+            Nav { NavKind::StaffAction, {}, lang, StaffCommand::DefaultLang },
             lang == m_info.default_lang ? palette::SEA : palette::NAVY_LIGHT);
-    button(IDLE[frame.lang] + " –", "idle:-", palette::NAVY_LIGHT);
-    button(IDLE[frame.lang] + " +", "idle:+", palette::NAVY_LIGHT);
-    button(PATTERN[frame.lang], "pattern", palette::SEA);
-    button(EXPORT[frame.lang], "export", palette::SEA);
-    button(ROLLBACK[frame.lang], "rollback", palette::SEA);
-    button(RESTART[frame.lang], "restart", palette::SEA);
-    button(EXIT[frame.lang], "exit", palette::RED);
-    button(CLOSE[frame.lang], "close", palette::TEAL);
+    button(IDLE[frame.lang] + " –", Nav::staff_command(StaffCommand::IdleShorter),
+        palette::NAVY_LIGHT);
+    button(
+        IDLE[frame.lang] + " +", Nav::staff_command(StaffCommand::IdleLonger), palette::NAVY_LIGHT);
+    button(PATTERN[frame.lang], Nav::staff_command(StaffCommand::Pattern), palette::SEA);
+    button(EXPORT[frame.lang], Nav::staff_command(StaffCommand::Export), palette::SEA);
+    button(ROLLBACK[frame.lang], Nav::staff_command(StaffCommand::Rollback), palette::SEA);
+    button(RESTART[frame.lang], Nav::staff_command(StaffCommand::Restart), palette::SEA);
+    button(EXIT[frame.lang], Nav::staff_command(StaffCommand::Exit), palette::RED);
+    button(CLOSE[frame.lang], Nav::staff_command(StaffCommand::Close), palette::TEAL);
 }
 
 void StaffScreen::draw_test_pattern(DrawList& out, const Frame& frame)

@@ -15,7 +15,7 @@
 
 using namespace kiosk;
 namespace fs = std::filesystem;
-using core::ScreenKind;
+namespace ScreenKind = core::ScreenKind;
 using screens::Nav;
 using screens::NavKind;
 
@@ -161,8 +161,8 @@ void staff_gesture(app::App& app, Driver& d)
 void enter_pin(Driver& d, const std::string& pin)
 {
     for (char c : pin)
-        ASSERT_TRUE(d.tap(Nav { NavKind::StaffAction, std::string("digit") + c }));
-    ASSERT_TRUE(d.tap(Nav { NavKind::StaffAction, "ok" }));
+        ASSERT_TRUE(d.tap(Nav::staff_command(screens::StaffCommand::KeyDigit, std::string(1, c))));
+    ASSERT_TRUE(d.tap(Nav::staff_command(screens::StaffCommand::KeyOk)));
 }
 
 // The hash of "2468" (kiosk-content hash-pin).
@@ -292,14 +292,15 @@ TEST(Staff, TheHiddenGestureOpensAPinPadThatLocksAfterWrongPins)
         enter_pin(d, "1111");
     // Locked now: even the right PIN is refused until the lockout ends.
     enter_pin(d, "2468");
-    EXPECT_FALSE(app.target(Nav { NavKind::StaffAction, "exit" }).has_value());
+    EXPECT_FALSE(app.target(Nav::staff_command(screens::StaffCommand::Exit)).has_value());
     d.step_to(app.now_ms() + 31000, 500);
     enter_pin(d, "2468");
-    EXPECT_TRUE(app.target(Nav { NavKind::StaffAction, "exit" }).has_value()) << "the menu is open";
+    EXPECT_TRUE(app.target(Nav::staff_command(screens::StaffCommand::Exit)).has_value())
+        << "the menu is open";
     auto shots = fs::path(KIOSK_BINARY_DIR) / "unattended";
     fs::create_directories(shots);
     ASSERT_TRUE(app.save_png((shots / "staff_menu.png").string()).ok());
-    ASSERT_TRUE(d.tap(Nav { NavKind::StaffAction, "restart" }));
+    ASSERT_TRUE(d.tap(Nav::staff_command(screens::StaffCommand::Restart)));
     EXPECT_EQ(app.exit_requested(), app::EXIT_RESTART);
 }
 
@@ -354,7 +355,7 @@ TEST(Staff, ExportsTheInteractionCountsAsCsv)
     staff_gesture(app, d);
     ASSERT_EQ(app.screen().kind, ScreenKind::Staff);
     enter_pin(d, "2468");
-    ASSERT_TRUE(d.tap(Nav { NavKind::StaffAction, "export" }));
+    ASSERT_TRUE(d.tap(Nav::staff_command(screens::StaffCommand::Export)));
     std::vector<fs::path> files;
     for (auto& entry : fs::directory_iterator(dir / "usb"))
         files.push_back(entry.path());

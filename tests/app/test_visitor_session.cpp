@@ -10,7 +10,7 @@
 #include <gtest/gtest.h>
 
 using namespace kiosk;
-using core::ScreenKind;
+namespace ScreenKind = core::ScreenKind;
 using screens::Nav;
 using screens::NavKind;
 

@@ -3,6 +3,7 @@
 // writes DIR/<size>/<lang>/<screen>.png for every screen of the exhibition and one contact sheet
 // per size and language, DIR/contact-<lang>-<size>.png: thumbnails in a grid, each named.
 #include "kiosk/app/app.h"
+#include "kiosk/app/screen_registry.h"
 #include "kiosk/core/strings.h"
 #include "kiosk/platform/fonts.h"
 #include "kiosk/platform/sdl_handles.h"
@@ -16,34 +17,6 @@
 
 using namespace kiosk;
 namespace fs = std::filesystem;
-
-namespace {
-
-// Every screen an editor should see, in the order a visitor meets them.
-std::vector<core::ScreenRef> all_screens(const core::Exhibition& ex)
-{
-    using core::ScreenKind;
-    std::vector<core::ScreenRef> refs { { ScreenKind::Attract, {} }, { ScreenKind::Home, {} } };
-    for (auto& p : ex.partnerships) {
-        refs.push_back({ ScreenKind::Partnership, p.id });
-        for (auto* topic : ex.topics_of(p.id)) {
-            refs.push_back({ ScreenKind::Topic, topic->id });
-            for (auto* slide : ex.slides_of(topic->id))
-                refs.push_back({ ScreenKind::Slide, slide->id });
-        }
-    }
-    for (auto& c : ex.charts)
-        refs.push_back({ ScreenKind::Chart, c.id });
-    refs.push_back({ ScreenKind::Timeline, {} });
-    refs.push_back({ ScreenKind::Map, {} });
-    for (auto& p : ex.partnerships)
-        refs.push_back({ ScreenKind::Map, p.id });
-    for (auto& place : ex.places)
-        refs.push_back({ ScreenKind::Map, place.id });
-    return refs;
-}
-
-} // namespace
 
 int main(int argc, char** argv)
 {
@@ -81,7 +54,7 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "kiosk-preview: %s\n", ex.error().c_str());
         return 1;
     }
-    auto refs = all_screens(ex.value());
+    auto refs = app::all_screens(ex.value());
     platform::SdlLibrary sdl;
     if (!sdl.init(SDL_INIT_VIDEO)) {
         std::fprintf(stderr, "kiosk-preview: %s\n", SDL_GetError());
