@@ -9,7 +9,8 @@
 # Environment: KIOSK_TEST_DIR (work dir, default /var/tmp/kiosk-test), KIOSK_TEST_MODE=chroot
 # (default) or extract (no debootstrap: dpkg-deb -x, a simulated install on this machine and the
 # extracted binaries under Xvfb here), KIOSK_TEST_FRESH=1 (debootstrap again instead of reusing
-# the cached base root), KIOSK_TEST_MIRROR (default http://deb.debian.org/debian).
+# the cached base root), KIOSK_TEST_MIRROR (default: the Debian mirror this machine's own apt
+# sources use for bookworm; no host is written here).
 # Output (the .deb copy, screenshot.png, logs) goes to $KIOSK_TEST_DIR/out.
 # pass and fail always succeed, so `test && pass || fail` is a safe if/else here.
 # shellcheck disable=SC2015
@@ -22,7 +23,30 @@ build_dir=$(cd "${1:-$source_dir/build/release}" 2>/dev/null && pwd) || {
 }
 test_dir=${KIOSK_TEST_DIR:-/var/tmp/kiosk-test}
 mode=${KIOSK_TEST_MODE:-chroot}
-mirror=${KIOSK_TEST_MIRROR:-http://deb.debian.org/debian}
+# The first URI that this machine's apt sources (deb822 .sources or one-line .list) give for the
+# bookworm suite itself (not -security or -updates).
+apt_mirror() {
+    local f
+    for f in /etc/apt/sources.list.d/*.sources; do
+        [ -f "$f" ] || continue
+        awk 'BEGIN { RS = ""; FS = "\n" }
+            {
+                uri = ""; suites = ""; deb = 0
+                for (i = 1; i <= NF; i++) {
+                    if ($i ~ /^Types:.*(^| )deb( |$)/) deb = 1
+                    if ($i ~ /^URIs:/) { sub(/^URIs:[ \t]*/, "", $i); split($i, u, " "); uri = u[1] }
+                    if ($i ~ /^Suites:/) suites = " " $i " "
+                }
+                if (deb && uri != "" && suites ~ / bookworm /) { print uri; exit }
+            }' "$f"
+    done
+    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+        [ -f "$f" ] || continue
+        awk '$1 == "deb" { i = 2; if ($2 ~ /^\[/) { while ($i !~ /\]$/) i++; i++ }
+            if ($(i + 1) == "bookworm") { print $i; exit } }' "$f"
+    done
+}
+mirror=${KIOSK_TEST_MIRROR:-$(apt_mirror | head -n 1)}
 root=$test_dir/root
 base_tar=$test_dir/bookworm-minbase.tar
 out=$test_dir/out
@@ -77,7 +101,11 @@ mount_in_root() {
     exit 1
 }
 mkdir -p "$out"
-echo "test-deb: build $build_dir, mode $mode, work dir $test_dir"
+if [ "$mode" = chroot ] && [ -z "$mirror" ]; then
+    echo "FAIL: no Debian bookworm mirror in this machine's apt sources; set KIOSK_TEST_MIRROR"
+    exit 1
+fi
+echo "test-deb: build $build_dir, mode $mode, work dir $test_dir, mirror ${mirror:-none}"
 
 # [1] Build the package.
 if [ ! -x "$build_dir/kiosk/app/kiosk" ] || [ ! -f "$build_dir/kiosk.db" ]; then

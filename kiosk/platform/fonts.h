@@ -48,6 +48,8 @@ public:
     const std::string& path(core::Script script, core::Weight weight) const;
     // Measurements that missed the cache and were shaped by HarfBuzz, for tests and stats.
     uint64_t shaped_count() const { return m_shaped_count; }
+    // Measurements held in the cache now (both generations).
+    size_t measure_cache_entries() const { return m_measures_young.size() + m_measures_old.size(); }
 
     static constexpr size_t MAX_OPEN_FONTS = 64;
     static constexpr size_t MEASURE_CACHE_ENTRIES = 8192; // per generation; two are kept

@@ -324,13 +324,67 @@ TEST(CrashLoop, AThirdQuickStartRollsBackToThePreviousContent)
     app::App app(options, config);
     ASSERT_EQ(app.start(), 0);
     EXPECT_EQ(app.content_version(), "good-1");
-    // Two healthy minutes reset the count.
-    Driver d { app };
-    d.step_to(125000, 1000);
+    fs::remove_all(dir);
+}
+
+int start_count(const fs::path& dir)
+{
     std::ifstream starts(dir / ".starts");
     int count = -1;
     starts >> count;
-    EXPECT_EQ(count, 0);
+    return count;
+}
+
+TEST(CrashLoop, TwoHealthyMinutesResetTheStartCount)
+{
+    auto dir = temp_dir("healthy");
+    write_version((dir / "current.kiosk").string(), "new-2");
+    Deployed k(dir, { 640, 360 });
+    {
+        app::App app(k.options, k.config);
+        ASSERT_EQ(app.start(), 0);
+    }
+    app::App app(k.options, k.config);
+    ASSERT_EQ(app.start(), 0);
+    EXPECT_EQ(start_count(dir), 2) << "two quick starts";
+    Driver d { app };
+    d.step_to(60000, 1000);
+    EXPECT_EQ(start_count(dir), 2) << "one minute is not yet healthy";
+    d.step_to(125000, 1000);
+    EXPECT_EQ(start_count(dir), 0) << "two minutes up: not a crash loop";
+    fs::remove_all(dir);
+}
+
+TEST(Staff, ThePinLockoutSurvivesARestart)
+{
+    auto dir = temp_dir("lockout");
+    fs::copy_file(KIOSK_BINARY_DIR "/kiosk.db", dir / "current.kiosk");
+    Deployed k(dir, { 1280, 720 });
+    k.config.staff_pin_hash = PIN_2468;
+    auto exit_button = Nav::staff_command(screens::StaffCommand::Exit);
+    {
+        app::App app(k.options, k.config);
+        ASSERT_EQ(app.start(), 0);
+        Driver d { app };
+        d.step_to(500, 100);
+        staff_gesture(app, d);
+        ASSERT_EQ(app.screen().kind, ScreenKind::Staff);
+        for (int i = 0; i < 3; ++i)
+            enter_pin(d, "1111");
+    }
+    // Restarted (a power cut, or someone pulling the plug to get more tries).
+    app::App app(k.options, k.config);
+    ASSERT_EQ(app.start(), 0);
+    Driver d { app };
+    d.step_to(500, 100);
+    staff_gesture(app, d);
+    ASSERT_EQ(app.screen().kind, ScreenKind::Staff);
+    enter_pin(d, "2468");
+    EXPECT_FALSE(app.target(exit_button).has_value()) << "still locked after the restart";
+    // The 30 s lockout began during the first run, a few virtual seconds in.
+    d.step_to(app.now_ms() + 40000, 500);
+    enter_pin(d, "2468");
+    EXPECT_TRUE(app.target(exit_button).has_value()) << "the lockout ended";
     fs::remove_all(dir);
 }
 

@@ -257,3 +257,56 @@ TEST(TouchMapping, RotatedAndMirroredPanelsLandOnThePicture)
         EXPECT_NEAR(p.y, c.expected.y, 0.01f) << c.id;
     }
 }
+
+namespace {
+
+// A long-press at (x, y) from `t`: down, the recogniser's clock past the long-press time, up.
+void long_press(Script& s, float x, float y, TimeMs t)
+{
+    s.down(9, x, y, t);
+    s.recognizer.tick(t + 900, s.out);
+    s.up(9, x, y, t + 950);
+}
+
+} // namespace
+
+TEST(Gesture, StaffCornersAreTopLeftThenTopRightWithinTheirTime)
+{
+    GestureConfig c;
+    c.staff_corner_px = 130;
+    c.screen_width_px = 1920;
+    struct Case {
+        int id;
+        Point first, second;
+        TimeMs gap_ms;
+        int expected;
+    };
+    const Case cases[] = {
+        { 1, { 20, 20 }, { 1900, 20 }, 2000, 1 }, // the sequence
+        { 2, { 1900, 20 }, { 20, 20 }, 2000, 0 }, // the wrong order
+        { 3, { 20, 20 }, { 1900, 20 }, 6000, 0 }, // too slow
+        { 4, { 20, 200 }, { 1900, 20 }, 2000, 0 }, // the first below the corner
+        { 5, { 20, 20 }, { 960, 20 }, 2000, 0 }, // the second in the middle
+        { 6, { 20, 20 }, { 1900, 140 }, 2000, 0 }, // the second below the corner
+    };
+    for (auto& k : cases) {
+        Script s;
+        s.recognizer.set_config(c);
+        long_press(s, k.first.x, k.first.y, 0);
+        long_press(s, k.second.x, k.second.y, k.gap_ms);
+        EXPECT_EQ(s.count(GestureKind::StaffCorners), k.expected) << "case " << k.id;
+        EXPECT_EQ(s.count(GestureKind::LongPress), 2) << "case " << k.id;
+    }
+    // Off unless configured.
+    Script off;
+    long_press(off, 20, 20, 0);
+    long_press(off, 1900, 20, 2000);
+    EXPECT_EQ(off.count(GestureKind::StaffCorners), 0);
+    // Used once: a third corner press does not open it again.
+    Script again;
+    again.recognizer.set_config(c);
+    long_press(again, 20, 20, 0);
+    long_press(again, 1900, 20, 1500);
+    long_press(again, 1900, 20, 3000);
+    EXPECT_EQ(again.count(GestureKind::StaffCorners), 1);
+}

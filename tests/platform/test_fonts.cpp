@@ -6,6 +6,7 @@
 #include "kiosk/platform/fonts.h"
 #include "tests/platform/font_suite.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -159,9 +160,19 @@ TEST_F(Fonts, MeasureCacheStaysBounded)
 {
     // Many distinct strings: the cache keeps working (results unchanged) without growing forever.
     int reference = s_fonts->measure_px("x", Script::Latin, Weight::Regular, 30);
-    for (size_t i = 0; i < platform::FontSet::MEASURE_CACHE_ENTRIES * 2 + 10; ++i)
+    const size_t bound = 2 * platform::FontSet::MEASURE_CACHE_ENTRIES;
+    size_t largest = 0;
+    for (size_t i = 0; i < bound * 3; ++i) {
         s_fonts->measure_px(std::to_string(i), Script::Latin, Weight::Regular, 30);
+        largest = std::max(largest, s_fonts->measure_cache_entries());
+    }
+    EXPECT_LE(largest, bound) << "two generations at most";
+    EXPECT_GE(largest, platform::FontSet::MEASURE_CACHE_ENTRIES) << "it does cache";
     EXPECT_EQ(s_fonts->measure_px("x", Script::Latin, Weight::Regular, 30), reference);
+    // Still a cache: a string measured just now is not shaped again.
+    auto shaped = s_fonts->shaped_count();
+    s_fonts->measure_px(std::to_string(bound * 3 - 1), Script::Latin, Weight::Regular, 30);
+    EXPECT_EQ(s_fonts->shaped_count(), shaped);
 }
 
 TEST_F(Fonts, ManySizesStayUsable)

@@ -9,9 +9,7 @@
 #include "kiosk/platform/vector_painter.h"
 #include "tests/platform/font_suite.h"
 
-#include <chrono>
 #include <gtest/gtest.h>
-#include <thread>
 
 using namespace kiosk;
 using namespace kiosk::core;
@@ -111,8 +109,7 @@ TEST(BackgroundPainter, PaintsWhatTheFrameWouldAndHandsItOverOnce)
     platform::BackgroundPainter painter;
     std::vector<DrawCommand> shapes { FillRect { { 10, 10, 20, 20 }, LAND, 0 } };
     painter.start({ 3, 9, shapes, { 40, 40 }, 1.0f, SEA, true });
-    for (int i = 0; i < 5000 && painter.busy(); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    painter.wait_idle();
     ASSERT_FALSE(painter.busy());
     EXPECT_FALSE(painter.take(4).has_value()) << "another layer's picture";
     auto picture = painter.take(3);
