@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <map>
 
@@ -176,9 +177,14 @@ std::optional<PartialDate> parse_partial_date(std::string_view text)
         return date;
     if (text.size() != 10 || text[7] != '-')
         return std::nullopt;
-    static constexpr std::array<int, 12> DAYS { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    auto day = parse_part(text.substr(8, 2), 2, 1, DAYS[static_cast<size_t>(date.month - 1)]);
+    auto day = parse_part(text.substr(8, 2), 2, 1, 31);
     if (!day)
+        return std::nullopt;
+    // The calendar decides (2023-02-29 and 2023-04-31 do not exist).
+    std::chrono::year_month_day ymd { std::chrono::year { date.year },
+        std::chrono::month { static_cast<unsigned>(date.month) },
+        std::chrono::day { static_cast<unsigned>(*day) } };
+    if (!ymd.ok())
         return std::nullopt;
     date.day = *day;
     return date;

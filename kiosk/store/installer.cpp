@@ -50,18 +50,15 @@ core::Result<Verified> verify_content_file(const std::string& path, const ImageC
     for (auto& c : e.charts)
         check_text(c.title, "chart " + c.id);
     size_t images = 0;
-    for (auto& id : store.value()->image_ids()) {
-        auto bytes = store.value()->load_image(id);
-        if (!bytes) {
-            note(bytes.error());
-            continue;
-        }
+    auto walked = store.value()->for_each_image([&](const std::string& id, const auto& bytes) {
         if (check_image) {
-            if (auto problem = check_image(bytes.value()))
+            if (auto problem = check_image(bytes))
                 note("image " + id + " does not decode: " + *problem);
         }
         ++images;
-    }
+    });
+    if (!walked)
+        note(walked.error());
     if (!problems.empty())
         return Error { path + ": " + problems };
     return Verified { store.value()->info().content_version, store.value()->info().checksum,

@@ -1,46 +1,77 @@
-// Schema text and the content checksum.
+// The schema's SQL made from the table descriptions, and the content checksum.
 #include "kiosk/store/schema.h"
 
 #include "kiosk/store/sqlite_handles.h"
 
+#include <cassert>
 #include <sodium.h>
 
 namespace kiosk::store {
 
-const char* const SCHEMA_SQL = R"sql(
-CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE source(id TEXT PRIMARY KEY, file TEXT NOT NULL, author TEXT NOT NULL,
-    publisher TEXT NOT NULL, title_vi TEXT NOT NULL, title_ja TEXT NOT NULL, title_en TEXT NOT NULL);
-CREATE TABLE partnership(id TEXT PRIMARY KEY, ord INTEGER NOT NULL, places TEXT NOT NULL,
-    image TEXT NOT NULL, name_vi TEXT NOT NULL, name_ja TEXT NOT NULL, name_en TEXT NOT NULL,
-    tagline_vi TEXT NOT NULL, tagline_ja TEXT NOT NULL, tagline_en TEXT NOT NULL);
-CREATE TABLE topic(id TEXT PRIMARY KEY, partnership_id TEXT NOT NULL, kind TEXT NOT NULL,
-    ord INTEGER NOT NULL, icon TEXT NOT NULL, title_vi TEXT NOT NULL, title_ja TEXT NOT NULL,
-    title_en TEXT NOT NULL, summary_vi TEXT NOT NULL, summary_ja TEXT NOT NULL,
-    summary_en TEXT NOT NULL);
-CREATE TABLE slide(id TEXT PRIMARY KEY, topic_id TEXT NOT NULL, ord INTEGER NOT NULL,
-    duration_ms INTEGER NOT NULL, attract INTEGER NOT NULL, image TEXT NOT NULL,
-    place_id TEXT NOT NULL, chart_id TEXT NOT NULL, source_id TEXT NOT NULL,
-    title_vi TEXT NOT NULL, title_ja TEXT NOT NULL, title_en TEXT NOT NULL,
-    body_vi TEXT NOT NULL, body_ja TEXT NOT NULL, body_en TEXT NOT NULL);
-CREATE TABLE place(id TEXT PRIMARY KEY, kind TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
-    source_id TEXT NOT NULL, coord_ref TEXT NOT NULL, image TEXT NOT NULL, slides TEXT NOT NULL,
-    name_vi TEXT NOT NULL, name_ja TEXT NOT NULL, name_en TEXT NOT NULL,
-    text_vi TEXT NOT NULL, text_ja TEXT NOT NULL, text_en TEXT NOT NULL);
-CREATE TABLE link(id TEXT PRIMARY KEY, from_id TEXT NOT NULL, to_id TEXT NOT NULL,
-    kind TEXT NOT NULL, since INTEGER NOT NULL, source_id TEXT NOT NULL,
-    label_vi TEXT NOT NULL, label_ja TEXT NOT NULL, label_en TEXT NOT NULL);
-CREATE TABLE event(id TEXT PRIMARY KEY, date TEXT NOT NULL, inferred INTEGER NOT NULL,
-    partnership_id TEXT NOT NULL, source_id TEXT NOT NULL,
-    text_vi TEXT NOT NULL, text_ja TEXT NOT NULL, text_en TEXT NOT NULL);
-CREATE TABLE chart(id TEXT PRIMARY KEY, kind TEXT NOT NULL, source_id TEXT NOT NULL,
-    topic_id TEXT NOT NULL, title_vi TEXT NOT NULL, title_ja TEXT NOT NULL, title_en TEXT NOT NULL,
-    unit_vi TEXT NOT NULL, unit_ja TEXT NOT NULL, unit_en TEXT NOT NULL);
-CREATE TABLE chart_point(chart_id TEXT NOT NULL, idx INTEGER NOT NULL, value REAL NOT NULL,
-    approx INTEGER NOT NULL, label_vi TEXT NOT NULL, label_ja TEXT NOT NULL,
-    label_en TEXT NOT NULL, PRIMARY KEY(chart_id, idx));
-CREATE TABLE image(id TEXT PRIMARY KEY, bytes BLOB NOT NULL);
-)sql";
+namespace {
+
+std::string_view sql_type(ColumnType type)
+{
+    switch (type) {
+    case ColumnType::Text:
+        return "TEXT";
+    case ColumnType::Integer:
+        return "INTEGER";
+    case ColumnType::Real:
+        return "REAL";
+    case ColumnType::Blob:
+        return "BLOB";
+    }
+    return "";
+}
+
+std::string column_names(const TableSpec& table)
+{
+    std::string out;
+    for (auto& column : table.columns)
+        out += (out.empty() ? "" : ", ") + std::string(column.name);
+    return out;
+}
+
+} // namespace
+
+int TableSpec::index_of(std::string_view column) const
+{
+    for (size_t i = 0; i < columns.size(); ++i) {
+        if (columns[i].name == column)
+            return static_cast<int>(i);
+    }
+    assert(false && "TableSpec::index_of: the column is not in the table's description");
+    return -1;
+}
+
+std::string schema_sql()
+{
+    std::string sql;
+    for (const TableSpec* table : CONTENT_TABLES) {
+        sql += "CREATE TABLE " + std::string(table->name) + "(";
+        for (auto& column : table->columns)
+            sql += std::string(column.name) + " " + std::string(sql_type(column.type))
+                + " NOT NULL, ";
+        sql += "PRIMARY KEY(" + std::string(table->primary_key) + "));\n";
+    }
+    return sql;
+}
+
+std::string insert_sql(const TableSpec& table)
+{
+    std::string values;
+    for (size_t i = 0; i < table.columns.size(); ++i)
+        values += (i ? ", ?" : "?") + std::to_string(i + 1);
+    return "INSERT INTO " + std::string(table.name) + "(" + column_names(table) + ") VALUES ("
+        + values + ")";
+}
+
+std::string select_sql(const TableSpec& table, std::string_view tail)
+{
+    return "SELECT " + column_names(table) + " FROM " + std::string(table.name) + " "
+        + std::string(tail);
+}
 
 core::Result<std::string> content_checksum(sqlite3* db)
 {
@@ -51,20 +82,22 @@ core::Result<std::string> content_checksum(sqlite3* db)
     auto feed = [&](const void* data, size_t size) {
         crypto_generichash_update(&state, static_cast<const unsigned char*>(data), size);
     };
-    for (const char* table : CONTENT_TABLES) {
-        // Table names come from the constant list above, never from input.
-        std::string sql = std::string("SELECT * FROM ") + table + " ORDER BY rowid";
-        auto stmt = prepare(db, sql);
+    for (const TableSpec* table : CONTENT_TABLES) {
+        // Every column the file has (not only the described ones): nothing in it goes unhashed.
+        // Table names come from the constant descriptions, never from input.
+        auto stmt = prepare(db, "SELECT * FROM " + std::string(table->name) + " ORDER BY rowid");
         if (!stmt)
             return core::Error { stmt.error() };
-        feed(table, std::char_traits<char>::length(table) + 1);
+        std::string name(table->name);
+        feed(name.c_str(), name.size() + 1);
         sqlite3_stmt* s = stmt.value().get();
         int rc;
         while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-            if (std::string_view(table) == "meta"
-                && std::string_view(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)))
-                    == "checksum")
-                continue;
+            if (table == &META_TABLE && sqlite3_column_type(s, 0) == SQLITE_TEXT) {
+                auto* key = sqlite3_column_text(s, 0);
+                if (key && std::string_view(reinterpret_cast<const char*>(key)) == "checksum")
+                    continue;
+            }
             int columns = sqlite3_column_count(s);
             for (int c = 0; c < columns; ++c) {
                 unsigned char type = static_cast<unsigned char>(sqlite3_column_type(s, c));
@@ -79,6 +112,8 @@ core::Result<std::string> content_checksum(sqlite3* db)
                     const void* p = type == SQLITE_BLOB ? sqlite3_column_blob(s, c)
                                                         : sqlite3_column_text(s, c);
                     uint64_t n = static_cast<uint64_t>(sqlite3_column_bytes(s, c));
+                    if (!p && n)
+                        return core::Error { "reading " + name + ": out of memory" };
                     feed(&n, sizeof n);
                     if (n)
                         feed(p, n);
@@ -86,7 +121,7 @@ core::Result<std::string> content_checksum(sqlite3* db)
             }
         }
         if (rc != SQLITE_DONE)
-            return core::Error { std::string("reading ") + table + ": " + sqlite3_errmsg(db) };
+            return core::Error { "reading " + name + ": " + sqlite3_errmsg(db) };
     }
     unsigned char hash[32];
     crypto_generichash_final(&state, hash, sizeof hash);

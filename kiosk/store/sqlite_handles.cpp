@@ -80,8 +80,10 @@ bool Statement::step()
     int rc = sqlite3_step(m_stmt.get());
     if (rc == SQLITE_ROW)
         return true;
-    if (rc != SQLITE_DONE && m_error.empty())
+    if (rc != SQLITE_DONE && m_error.empty()) {
         m_error = sqlite3_errmsg(m_db);
+        m_code = rc & 0xff;
+    }
     return false;
 }
 
@@ -118,6 +120,16 @@ std::vector<uint8_t> Statement::blob(int column) const
 int Statement::column_count() const
 {
     return sqlite3_column_count(m_stmt.get());
+}
+
+int Statement::type(int column) const
+{
+    return sqlite3_column_type(m_stmt.get(), column);
+}
+
+size_t Statement::bytes(int column) const
+{
+    return static_cast<size_t>(sqlite3_column_bytes(m_stmt.get(), column));
 }
 
 } // namespace kiosk::store

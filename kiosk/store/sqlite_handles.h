@@ -45,12 +45,20 @@ public:
     void reset();
     const std::string& error() const { return m_error; }
     bool failed() const { return !m_error.empty(); }
+    // The primary SQLite result code of the failure (SQLITE_CORRUPT, SQLITE_NOTADB, ...), 0 if
+    // none.
+    int error_code() const { return m_code; }
 
     std::string text(int column) const;
     int64_t integer(int column) const;
     double real(int column) const;
     std::vector<uint8_t> blob(int column) const;
     int column_count() const;
+    // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL: what the file holds,
+    // whatever the schema declares.
+    int type(int column) const;
+    // The value's size in bytes (text or blob), read without copying it.
+    size_t bytes(int column) const;
 
 private:
     explicit Statement(StmtPtr stmt, sqlite3* db)
@@ -61,6 +69,7 @@ private:
     StmtPtr m_stmt;
     sqlite3* m_db { nullptr };
     std::string m_error;
+    int m_code { 0 };
 };
 
 } // namespace kiosk::store

@@ -2,9 +2,11 @@
 #include "kiosk/store/store.h"
 
 #include "kiosk/core/strings.h"
+#include "kiosk/store/rows.h"
 #include "kiosk/store/schema.h"
 
 #include <charconv>
+#include <climits>
 #include <filesystem>
 
 namespace kiosk::store {
@@ -15,28 +17,211 @@ using core::Text3;
 
 namespace {
 
-// Reads three consecutive text columns (vi, ja, en) starting at `column`.
-Text3 read_text3(const Statement& stmt, int column)
+using core::Status;
+constexpr int64_t INT32_LO = INT32_MIN;
+constexpr int64_t INT32_HI = INT32_MAX;
+
+Status bad(std::string what)
 {
-    Text3 text;
-    for (int i = 0; i < 3; ++i)
-        text.by_lang[static_cast<size_t>(i)] = stmt.text(column + i);
-    return text;
+    return Error { std::move(what) };
 }
 
-template<typename Fn> core::Status for_each_row(sqlite3* db, std::string_view sql, Fn&& fn)
+// An enum column's value by name, or a problem naming the bad value.
+template<typename E>
+Status parse_kind(
+    RowReader& row, std::string_view column, std::optional<E> (*parse)(std::string_view), E& out)
 {
-    auto stmt = Statement::create(db, sql);
-    if (!stmt)
-        return Error { stmt.error() };
-    while (stmt.value().step()) {
-        auto status = fn(stmt.value());
-        if (!status)
-            return status;
-    }
-    if (stmt.value().failed())
-        return Error { stmt.value().error() };
+    auto name = row.text(column);
+    if (!row.problem().empty())
+        return core::ok_status();
+    auto kind = parse(name);
+    if (!kind)
+        return bad(std::string(column) + ": unknown value " + name);
+    out = *kind;
     return core::ok_status();
+}
+
+Status read_meta(sqlite3* db, core::ExhibitionMeta& meta)
+{
+    using namespace core;
+    return read_rows(db, META_TABLE, "ORDER BY rowid", [&](RowReader& row) -> Status {
+        auto key = row.text("key");
+        auto value = row.text("value");
+        if (!row.problem().empty())
+            return ok_status();
+        if (key == "content_version")
+            meta.content_version = value;
+        else if (key == "default_lang") {
+            auto lang = parse_lang(value);
+            if (!lang)
+                return bad("default_lang: unknown language " + value);
+            meta.default_lang = *lang;
+        } else if (key == "idle_timeout_ms") {
+            int ms = 0;
+            auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), ms);
+            if (ec != std::errc {} || ptr != value.data() + value.size() || ms < 1000
+                || ms > 3'600'000)
+                return bad("idle_timeout_ms: not a time of 1000 to 3600000 ms: " + value);
+            meta.idle_timeout_ms = ms;
+        } else if (key == "attract_langs") {
+            meta.attract_langs.clear();
+            for (auto& code : core::split_list(value)) {
+                if (auto lang = parse_lang(code))
+                    meta.attract_langs.push_back(*lang);
+            }
+        } else {
+            for (auto lang : ALL_LANGS) {
+                auto suffix = "_" + std::string(lang_code(lang));
+                if (key == "title" + suffix)
+                    meta.title[lang] = value;
+                else if (key == "subtitle" + suffix)
+                    meta.subtitle[lang] = value;
+            }
+        }
+        return ok_status();
+    });
+}
+
+Status read_sources(sqlite3* db, std::vector<core::Source>& out)
+{
+    return read_rows(db, SOURCE_TABLE, "ORDER BY rowid", [&](RowReader& row) {
+        out.push_back({ row.text("id"), row.text("file"), row.text("author"), row.text("publisher"),
+            row.text3("title") });
+        return core::ok_status();
+    });
+}
+
+Status read_partnerships(sqlite3* db, std::vector<core::Partnership>& out)
+{
+    return read_rows(db, PARTNERSHIP_TABLE, "ORDER BY ord, rowid", [&](RowReader& row) {
+        out.push_back({ row.text("id"), row.int32("ord", INT32_LO, INT32_HI),
+            core::split_list(row.text("places")), row.text("image"), row.text3("name"),
+            row.text3("tagline") });
+        return core::ok_status();
+    });
+}
+
+Status read_topics(sqlite3* db, std::vector<core::Topic>& out)
+{
+    return read_rows(db, TOPIC_TABLE, "ORDER BY ord, rowid", [&](RowReader& row) {
+        core::Topic t;
+        t.id = row.text("id");
+        t.partnership_id = row.text("partnership_id");
+        auto kind = parse_kind(row, "kind", core::parse_topic_kind, t.kind);
+        t.order = row.int32("ord", INT32_LO, INT32_HI);
+        t.icon = row.text("icon");
+        t.title = row.text3("title");
+        t.summary = row.text3("summary");
+        out.push_back(std::move(t));
+        return kind;
+    });
+}
+
+Status read_slides(sqlite3* db, std::vector<core::Slide>& out)
+{
+    return read_rows(db, SLIDE_TABLE, "ORDER BY rowid", [&](RowReader& row) {
+        core::Slide s;
+        s.id = row.text("id");
+        s.topic_id = row.text("topic_id");
+        s.order = row.int32("ord", INT32_LO, INT32_HI);
+        // The compiler allows 2..600 s.
+        s.duration_ms = row.int32("duration_ms", 1000, 600'000);
+        s.attract = row.flag("attract");
+        s.image = row.text("image");
+        s.place_id = row.text("place_id");
+        s.chart_id = row.text("chart_id");
+        s.source_id = row.text("source_id");
+        s.title = row.text3("title");
+        s.body = row.text3("body");
+        out.push_back(std::move(s));
+        return core::ok_status();
+    });
+}
+
+Status read_places(sqlite3* db, std::vector<core::Place>& out)
+{
+    return read_rows(db, PLACE_TABLE, "ORDER BY rowid", [&](RowReader& row) {
+        core::Place p;
+        p.id = row.text("id");
+        auto kind = parse_kind(row, "kind", core::parse_place_kind, p.kind);
+        p.lat_deg = row.real("lat", -90, 90);
+        p.lon_deg = row.real("lon", -180, 180);
+        p.source_id = row.text("source_id");
+        p.coord_ref = row.text("coord_ref");
+        p.image = row.text("image");
+        p.slide_ids = core::split_list(row.text("slides"));
+        p.name = row.text3("name");
+        p.text = row.text3("text");
+        out.push_back(std::move(p));
+        return kind;
+    });
+}
+
+Status read_links(sqlite3* db, std::vector<core::Link>& out)
+{
+    return read_rows(db, LINK_TABLE, "ORDER BY rowid", [&](RowReader& row) {
+        core::Link l;
+        l.id = row.text("id");
+        l.from_place_id = row.text("from_id");
+        l.to_place_id = row.text("to_id");
+        auto kind = parse_kind(row, "kind", core::parse_link_kind, l.kind);
+        l.since_year = row.int32("since", 0, 9999);
+        l.source_id = row.text("source_id");
+        l.label = row.text3("label");
+        out.push_back(std::move(l));
+        return kind;
+    });
+}
+
+Status read_events(sqlite3* db, std::vector<core::TimelineEvent>& out)
+{
+    return read_rows(db, EVENT_TABLE, "ORDER BY date, rowid", [&](RowReader& row) -> Status {
+        core::TimelineEvent e;
+        e.id = row.text("id");
+        auto date_text = row.text("date");
+        e.inferred = row.flag("inferred");
+        e.partnership_id = row.text("partnership_id");
+        e.source_id = row.text("source_id");
+        e.text = row.text3("text");
+        if (!row.problem().empty())
+            return core::ok_status();
+        auto date = core::parse_partial_date(date_text);
+        if (!date)
+            return bad("date: not a date: " + date_text);
+        e.date = *date;
+        out.push_back(std::move(e));
+        return core::ok_status();
+    });
+}
+
+Status read_charts(sqlite3* db, std::vector<core::Chart>& out)
+{
+    auto status = read_rows(db, CHART_TABLE, "ORDER BY rowid", [&](RowReader& row) {
+        core::Chart c;
+        c.id = row.text("id");
+        auto kind = parse_kind(row, "kind", core::parse_chart_kind, c.kind);
+        c.source_id = row.text("source_id");
+        c.topic_id = row.text("topic_id");
+        c.title = row.text3("title");
+        c.unit = row.text3("unit");
+        out.push_back(std::move(c));
+        return kind;
+    });
+    if (!status)
+        return status;
+    return read_rows(db, CHART_POINT_TABLE, "ORDER BY chart_id, idx", [&](RowReader& row) {
+        auto chart_id = row.text("chart_id");
+        row.integer("idx", 0, static_cast<int64_t>(CHART_POINT_TABLE.max_rows));
+        core::ChartPoint point { row.real("value", -1e15, 1e15), row.flag("approx"),
+            row.text3("label") };
+        for (auto& chart : out) {
+            if (chart.id == chart_id) {
+                chart.points.push_back(std::move(point));
+                return core::ok_status();
+            }
+        }
+        return bad("chart_id: no chart " + chart_id);
+    });
 }
 
 } // namespace
@@ -46,6 +231,10 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, Verify verif
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
         return Error { "content database not found: " + path };
+    auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > core::MAX_PACKAGE_BYTES)
+        return Error { path + ": the file is " + std::to_string(size) + " bytes, at most "
+            + std::to_string(core::MAX_PACKAGE_BYTES) + " (512 MiB)" };
     auto db = open_db(path, OpenMode::ReadOnly);
     if (!db)
         return Error { db.error() };
@@ -62,10 +251,15 @@ core::Status Store::check(Verify verify)
     sqlite3* db = m_db.get();
     {
         auto stmt = Statement::create(db, "PRAGMA user_version");
+        if (!stmt && (sqlite3_errcode(db) & 0xff) == SQLITE_CORRUPT)
+            return Error { "database is damaged (" + stmt.error() + ")" };
         if (!stmt)
             return Error { "not a content database (" + stmt.error() + ")" };
-        if (!stmt.value().step())
+        if (!stmt.value().step()) {
+            if (stmt.value().error_code() == SQLITE_CORRUPT)
+                return Error { "database is damaged (" + stmt.value().error() + ")" };
             return Error { "not a content database (" + stmt.value().error() + ")" };
+        }
         m_info.schema_version = static_cast<int>(stmt.value().integer(0));
     }
     if (m_info.schema_version != SCHEMA_VERSION)
@@ -83,19 +277,28 @@ core::Status Store::check(Verify verify)
         if (verdict != "ok")
             return Error { "database is damaged: " + verdict };
     }
-    auto meta = Statement::create(db, "SELECT value FROM meta WHERE key = ?1");
+    auto meta = Statement::create(db, select_sql(META_TABLE, "WHERE key = ?1"));
     if (!meta)
         return Error { "not a content database (" + meta.error() + ")" };
+    std::string meta_problem;
     auto read_meta = [&](std::string_view key) {
         meta.value().reset();
         meta.value().bind(1, key);
-        return meta.value().step() ? meta.value().text(0) : std::string {};
+        if (!meta.value().step())
+            return std::string {};
+        RowReader row(meta.value(), META_TABLE);
+        auto value = row.text("value");
+        if (!row.problem().empty() && meta_problem.empty())
+            meta_problem = "meta " + std::string(key) + ": " + row.problem();
+        return value;
     };
     m_info.content_version = read_meta("content_version");
     m_info.checksum = read_meta("checksum");
     m_info.built_at = read_meta("built_at");
     if (meta.value().failed())
         return Error { meta.value().error() };
+    if (!meta_problem.empty())
+        return Error { meta_problem };
     {
         auto stmt = Statement::create(db, "SELECT count(*) FROM slide");
         if (!stmt || !stmt.value().step())
@@ -115,180 +318,14 @@ core::Status Store::check(Verify verify)
 
 Result<core::Exhibition> Store::load_exhibition()
 {
-    using namespace core;
     sqlite3* db = m_db.get();
-    Exhibition ex;
-    auto bad = [](std::string what) -> Status { return Error { std::move(what) }; };
-
-    auto status
-        = for_each_row(db, "SELECT key, value FROM meta", [&](const Statement& row) -> Status {
-              auto key = row.text(0);
-              auto value = row.text(1);
-              if (key == "content_version")
-                  ex.meta.content_version = value;
-              else if (key == "default_lang") {
-                  auto lang = parse_lang(value);
-                  if (!lang)
-                      return bad("meta default_lang: unknown language " + value);
-                  ex.meta.default_lang = *lang;
-              } else if (key == "idle_timeout_ms") {
-                  int ms = 0;
-                  auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), ms);
-                  if (ec != std::errc {} || ptr != value.data() + value.size() || ms < 1000)
-                      return bad("meta idle_timeout_ms: not a time of at least 1000 ms: " + value);
-                  ex.meta.idle_timeout_ms = ms;
-              } else if (key == "attract_langs") {
-                  ex.meta.attract_langs.clear();
-                  for (auto& code : core::split_list(value)) {
-                      if (auto lang = parse_lang(code))
-                          ex.meta.attract_langs.push_back(*lang);
-                  }
-              } else {
-                  for (auto lang : ALL_LANGS) {
-                      auto suffix = "_" + std::string(lang_code(lang));
-                      if (key == "title" + suffix)
-                          ex.meta.title[lang] = value;
-                      else if (key == "subtitle" + suffix)
-                          ex.meta.subtitle[lang] = value;
-                  }
-              }
-              return ok_status();
-          });
-    if (!status)
-        return Error { status.error() };
-
-    status = for_each_row(db,
-        "SELECT id, file, author, publisher, title_vi, title_ja, title_en FROM source ORDER BY "
-        "rowid",
-        [&](const Statement& row) -> Status {
-            ex.sources.push_back(
-                { row.text(0), row.text(1), row.text(2), row.text(3), read_text3(row, 4) });
-            return ok_status();
-        });
-    if (!status)
-        return Error { status.error() };
-
-    status = for_each_row(db,
-        "SELECT id, ord, places, image, name_vi, name_ja, name_en, tagline_vi, tagline_ja, "
-        "tagline_en "
-        "FROM partnership ORDER BY ord, rowid",
-        [&](const Statement& row) -> Status {
-            ex.partnerships.push_back(
-                { row.text(0), static_cast<int>(row.integer(1)), core::split_list(row.text(2)),
-                    row.text(3), read_text3(row, 4), read_text3(row, 7) });
-            return ok_status();
-        });
-    if (!status)
-        return Error { status.error() };
-
-    status = for_each_row(db,
-        "SELECT id, partnership_id, kind, ord, icon, title_vi, title_ja, title_en, summary_vi, "
-        "summary_ja, summary_en FROM topic ORDER BY ord, rowid",
-        [&](const Statement& row) -> Status {
-            auto kind = parse_topic_kind(row.text(2));
-            if (!kind)
-                return bad("topic " + row.text(0) + ": unknown kind " + row.text(2));
-            ex.topics.push_back({ row.text(0), row.text(1), *kind, static_cast<int>(row.integer(3)),
-                row.text(4), read_text3(row, 5), read_text3(row, 8) });
-            return ok_status();
-        });
-    if (!status)
-        return Error { status.error() };
-
-    status = for_each_row(db,
-        "SELECT id, topic_id, ord, duration_ms, attract, image, place_id, chart_id, source_id, "
-        "title_vi, title_ja, title_en, body_vi, body_ja, body_en FROM slide ORDER BY rowid",
-        [&](const Statement& row) -> Status {
-            Slide slide;
-            slide.id = row.text(0);
-            slide.topic_id = row.text(1);
-            slide.order = static_cast<int>(row.integer(2));
-            slide.duration_ms = static_cast<int>(row.integer(3));
-            slide.attract = row.integer(4) != 0;
-            slide.image = row.text(5);
-            slide.place_id = row.text(6);
-            slide.chart_id = row.text(7);
-            slide.source_id = row.text(8);
-            slide.title = read_text3(row, 9);
-            slide.body = read_text3(row, 12);
-            ex.slides.push_back(std::move(slide));
-            return ok_status();
-        });
-    if (!status)
-        return Error { status.error() };
-
-    status = for_each_row(db,
-        "SELECT id, kind, lat, lon, source_id, coord_ref, image, slides, name_vi, name_ja, "
-        "name_en, "
-        "text_vi, text_ja, text_en FROM place ORDER BY rowid",
-        [&](const Statement& row) -> Status {
-            auto kind = parse_place_kind(row.text(1));
-            if (!kind)
-                return bad("place " + row.text(0) + ": unknown kind " + row.text(1));
-            ex.places.push_back({ row.text(0), *kind, row.real(2), row.real(3), row.text(4),
-                row.text(5), row.text(6), core::split_list(row.text(7)), read_text3(row, 8),
-                read_text3(row, 11) });
-            return ok_status();
-        });
-    if (!status)
-        return Error { status.error() };
-
-    status = for_each_row(db,
-        "SELECT id, from_id, to_id, kind, since, source_id, label_vi, label_ja, label_en FROM link "
-        "ORDER BY rowid",
-        [&](const Statement& row) -> Status {
-            auto kind = parse_link_kind(row.text(3));
-            if (!kind)
-                return bad("link " + row.text(0) + ": unknown kind " + row.text(3));
-            ex.links.push_back({ row.text(0), row.text(1), row.text(2), *kind,
-                static_cast<int>(row.integer(4)), row.text(5), read_text3(row, 6) });
-            return ok_status();
-        });
-    if (!status)
-        return Error { status.error() };
-
-    status = for_each_row(db,
-        "SELECT id, date, inferred, partnership_id, source_id, text_vi, text_ja, text_en FROM "
-        "event "
-        "ORDER BY date, rowid",
-        [&](const Statement& row) -> Status {
-            auto date = parse_partial_date(row.text(1));
-            if (!date)
-                return bad("event " + row.text(0) + ": bad date " + row.text(1));
-            ex.events.push_back({ row.text(0), *date, row.integer(2) != 0, row.text(3), row.text(4),
-                read_text3(row, 5) });
-            return ok_status();
-        });
-    if (!status)
-        return Error { status.error() };
-
-    status = for_each_row(db,
-        "SELECT id, kind, source_id, topic_id, title_vi, title_ja, title_en, unit_vi, unit_ja, "
-        "unit_en FROM chart ORDER BY rowid",
-        [&](const Statement& row) -> Status {
-            auto kind = parse_chart_kind(row.text(1));
-            if (!kind)
-                return bad("chart " + row.text(0) + ": unknown kind " + row.text(1));
-            ex.charts.push_back({ row.text(0), *kind, row.text(2), row.text(3), read_text3(row, 4),
-                read_text3(row, 7), {} });
-            return ok_status();
-        });
-    if (!status)
-        return Error { status.error() };
-
-    auto points = Statement::create(db,
-        "SELECT value, approx, label_vi, label_ja, label_en FROM chart_point WHERE chart_id = ?1 "
-        "ORDER BY idx");
-    if (!points)
-        return Error { points.error() };
-    for (auto& chart : ex.charts) {
-        points.value().reset();
-        points.value().bind(1, chart.id);
-        while (points.value().step())
-            chart.points.push_back({ points.value().real(0), points.value().integer(1) != 0,
-                read_text3(points.value(), 2) });
-        if (points.value().failed())
-            return Error { points.value().error() };
+    core::Exhibition ex;
+    for (auto status : { read_meta(db, ex.meta), read_sources(db, ex.sources),
+             read_partnerships(db, ex.partnerships), read_topics(db, ex.topics),
+             read_slides(db, ex.slides), read_places(db, ex.places), read_links(db, ex.links),
+             read_events(db, ex.events), read_charts(db, ex.charts) }) {
+        if (!status)
+            return Error { status.error() };
     }
     if (ex.slides.empty())
         return Error { "the database holds no slides" };
@@ -297,7 +334,7 @@ Result<core::Exhibition> Store::load_exhibition()
 
 Result<std::vector<uint8_t>> Store::load_image(std::string_view id)
 {
-    auto stmt = Statement::create(m_db.get(), "SELECT bytes FROM image WHERE id = ?1");
+    auto stmt = Statement::create(m_db.get(), select_sql(IMAGE_TABLE, "WHERE id = ?1"));
     if (!stmt)
         return Error { stmt.error() };
     stmt.value().bind(1, id);
@@ -306,7 +343,22 @@ Result<std::vector<uint8_t>> Store::load_image(std::string_view id)
             return Error { stmt.value().error() };
         return Error { "no image " + std::string(id) + " in the database" };
     }
-    return stmt.value().blob(0);
+    RowReader row(stmt.value(), IMAGE_TABLE);
+    auto bytes = row.blob("bytes");
+    if (!row.problem().empty())
+        return Error { "image " + std::string(id) + ": " + row.problem() };
+    return bytes;
+}
+
+core::Status Store::for_each_image(const ImageVisitor& visit)
+{
+    return read_rows(m_db.get(), IMAGE_TABLE, "ORDER BY id", [&](RowReader& row) {
+        auto id = row.text("id");
+        auto bytes = row.blob("bytes");
+        if (row.problem().empty())
+            visit(id, bytes);
+        return core::ok_status();
+    });
 }
 
 std::vector<std::string> Store::image_ids()
@@ -315,8 +367,10 @@ std::vector<std::string> Store::image_ids()
     auto stmt = Statement::create(m_db.get(), "SELECT id FROM image ORDER BY id");
     if (!stmt)
         return ids;
-    while (stmt.value().step())
-        ids.push_back(stmt.value().text(0));
+    while (stmt.value().step()) {
+        if (stmt.value().type(0) == SQLITE_TEXT)
+            ids.push_back(stmt.value().text(0));
+    }
     return ids;
 }
 

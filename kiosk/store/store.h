@@ -6,6 +6,7 @@
 #include "kiosk/core/result.h"
 #include "kiosk/store/sqlite_handles.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,7 +34,13 @@ public:
     core::Result<core::Exhibition> load_exhibition();
     // The image's bytes as stored (SVG); an error when the id is unknown.
     core::Result<std::vector<uint8_t>> load_image(std::string_view id);
+    // The ids of the images (rows whose id is not text are left out).
     std::vector<std::string> image_ids();
+    // Every image row in id order, each checked (an id within the limits, bytes a blob); the
+    // first bad row ends the walk with an error naming it.
+    using ImageVisitor
+        = std::function<void(const std::string& id, const std::vector<uint8_t>& bytes)>;
+    core::Status for_each_image(const ImageVisitor& visit);
 
 private:
     explicit Store(DbPtr db)

@@ -2,6 +2,7 @@
 // rename so that readers see either the old file or the complete new one.
 #include "kiosk/store/writer.h"
 
+#include "kiosk/store/rows.h"
 #include "kiosk/store/schema.h"
 #include "kiosk/store/sqlite_handles.h"
 
@@ -42,49 +43,6 @@ std::string utc_now_iso()
     return buffer;
 }
 
-class Inserter {
-public:
-    explicit Inserter(sqlite3* db)
-        : m_db(db)
-    {
-    }
-    // Runs `sql` with the values bound in order.
-    template<typename... Args> Status run(std::string_view sql, const Args&... args)
-    {
-        auto stmt = Statement::create(m_db, sql);
-        if (!stmt)
-            return Error { stmt.error() };
-        int index = 1;
-        (bind_one(stmt.value(), index++, args), ...);
-        stmt.value().step();
-        if (stmt.value().failed())
-            return Error { stmt.value().error() };
-        return core::ok_status();
-    }
-
-private:
-    static void bind_one(Statement& stmt, int index, const std::string& v) { stmt.bind(index, v); }
-    static void bind_one(Statement& stmt, int index, std::string_view v) { stmt.bind(index, v); }
-    static void bind_one(Statement& stmt, int index, const char* v)
-    {
-        stmt.bind(index, std::string_view(v));
-    }
-    static void bind_one(Statement& stmt, int index, int v)
-    {
-        stmt.bind(index, static_cast<int64_t>(v));
-    }
-    static void bind_one(Statement& stmt, int index, bool v)
-    {
-        stmt.bind(index, static_cast<int64_t>(v));
-    }
-    static void bind_one(Statement& stmt, int index, double v) { stmt.bind(index, v); }
-    static void bind_one(Statement& stmt, int index, const std::vector<uint8_t>& v)
-    {
-        stmt.bind_blob(index, v);
-    }
-    sqlite3* m_db;
-};
-
 std::string join(const std::vector<std::string>& items)
 {
     std::string out;
@@ -93,75 +51,163 @@ std::string join(const std::vector<std::string>& items)
     return out;
 }
 
-#define KIOSK_T3(t) t[core::Lang::Vi], t[core::Lang::Ja], t[core::Lang::En]
+// Writes every row of `items` through fill(RowWriter&, item).
+template<typename Items, typename Fill>
+Status insert_rows(sqlite3* db, const TableSpec& table, const Items& items, Fill&& fill)
+{
+    auto writer = RowWriter::create(db, table);
+    if (!writer)
+        return Error { writer.error() };
+    for (auto& item : items) {
+        fill(writer.value(), item);
+        auto status = writer.value().insert();
+        if (!status)
+            return status;
+    }
+    return core::ok_status();
+}
+
+Status insert_meta(sqlite3* db, const core::ExhibitionMeta& meta)
+{
+    using namespace core;
+    std::string langs;
+    for (auto lang : meta.attract_langs)
+        langs += (langs.empty() ? "" : ",") + std::string(lang_code(lang));
+    std::vector<std::pair<std::string, std::string>> rows {
+        { "content_version", meta.content_version },
+        { "default_lang", std::string(lang_code(meta.default_lang)) },
+        { "idle_timeout_ms", std::to_string(meta.idle_timeout_ms) },
+        { "attract_langs", langs },
+        { "built_at", utc_now_iso() },
+    };
+    for (auto lang : ALL_LANGS) {
+        rows.emplace_back("title_" + std::string(lang_code(lang)), meta.title[lang]);
+        rows.emplace_back("subtitle_" + std::string(lang_code(lang)), meta.subtitle[lang]);
+    }
+    return insert_rows(db, META_TABLE, rows,
+        [](RowWriter& w, const auto& row) { w.text("key", row.first).text("value", row.second); });
+}
+
+Status insert_points(sqlite3* db, const std::vector<core::Chart>& charts)
+{
+    auto writer = RowWriter::create(db, CHART_POINT_TABLE);
+    if (!writer)
+        return Error { writer.error() };
+    for (auto& c : charts) {
+        for (size_t i = 0; i < c.points.size(); ++i) {
+            auto status = writer.value()
+                              .text("chart_id", c.id)
+                              .integer("idx", static_cast<int64_t>(i))
+                              .real("value", c.points[i].value)
+                              .integer("approx", c.points[i].approx)
+                              .text3("label", c.points[i].label)
+                              .insert();
+            if (!status)
+                return status;
+        }
+    }
+    return core::ok_status();
+}
 
 Status insert_all(sqlite3* db, const core::Exhibition& ex, const std::vector<core::Image>& images)
 {
     using namespace core;
-    Inserter in(db);
-    auto meta = [&](std::string_view key, const std::string& value) {
-        return in.run("INSERT INTO meta(key, value) VALUES (?1, ?2)", key, value);
-    };
-    std::string langs;
-    for (auto lang : ex.meta.attract_langs)
-        langs += (langs.empty() ? "" : ",") + std::string(lang_code(lang));
     std::vector<Status> results {
-        meta("content_version", ex.meta.content_version),
-        meta("default_lang", std::string(lang_code(ex.meta.default_lang))),
-        meta("idle_timeout_ms", std::to_string(ex.meta.idle_timeout_ms)),
-        meta("attract_langs", langs),
-        meta("built_at", utc_now_iso()),
+        insert_meta(db, ex.meta),
+        insert_rows(db, SOURCE_TABLE, ex.sources,
+            [](RowWriter& w, const Source& s) {
+                w.text("id", s.id)
+                    .text("file", s.file)
+                    .text("author", s.author)
+                    .text("publisher", s.publisher)
+                    .text3("title", s.title);
+            }),
+        insert_rows(db, PARTNERSHIP_TABLE, ex.partnerships,
+            [](RowWriter& w, const Partnership& p) {
+                w.text("id", p.id)
+                    .integer("ord", p.order)
+                    .text("places", join(p.place_ids))
+                    .text("image", p.image)
+                    .text3("name", p.name)
+                    .text3("tagline", p.tagline);
+            }),
+        insert_rows(db, TOPIC_TABLE, ex.topics,
+            [](RowWriter& w, const Topic& t) {
+                w.text("id", t.id)
+                    .text("partnership_id", t.partnership_id)
+                    .text("kind", topic_kind_name(t.kind))
+                    .integer("ord", t.order)
+                    .text("icon", t.icon)
+                    .text3("title", t.title)
+                    .text3("summary", t.summary);
+            }),
+        insert_rows(db, SLIDE_TABLE, ex.slides,
+            [](RowWriter& w, const Slide& s) {
+                w.text("id", s.id)
+                    .text("topic_id", s.topic_id)
+                    .integer("ord", s.order)
+                    .integer("duration_ms", s.duration_ms)
+                    .integer("attract", s.attract)
+                    .text("image", s.image)
+                    .text("place_id", s.place_id)
+                    .text("chart_id", s.chart_id)
+                    .text("source_id", s.source_id)
+                    .text3("title", s.title)
+                    .text3("body", s.body);
+            }),
+        insert_rows(db, PLACE_TABLE, ex.places,
+            [](RowWriter& w, const Place& p) {
+                w.text("id", p.id)
+                    .text("kind", place_kind_name(p.kind))
+                    .real("lat", p.lat_deg)
+                    .real("lon", p.lon_deg)
+                    .text("source_id", p.source_id)
+                    .text("coord_ref", p.coord_ref)
+                    .text("image", p.image)
+                    .text("slides", join(p.slide_ids))
+                    .text3("name", p.name)
+                    .text3("text", p.text);
+            }),
+        insert_rows(db, LINK_TABLE, ex.links,
+            [](RowWriter& w, const Link& l) {
+                w.text("id", l.id)
+                    .text("from_id", l.from_place_id)
+                    .text("to_id", l.to_place_id)
+                    .text("kind", link_kind_name(l.kind))
+                    .integer("since", l.since_year)
+                    .text("source_id", l.source_id)
+                    .text3("label", l.label);
+            }),
+        insert_rows(db, EVENT_TABLE, ex.events,
+            [](RowWriter& w, const TimelineEvent& e) {
+                w.text("id", e.id)
+                    .text("date", format_partial_date(e.date))
+                    .integer("inferred", e.inferred)
+                    .text("partnership_id", e.partnership_id)
+                    .text("source_id", e.source_id)
+                    .text3("text", e.text);
+            }),
+        insert_rows(db, CHART_TABLE, ex.charts,
+            [](RowWriter& w, const Chart& c) {
+                w.text("id", c.id)
+                    .text("kind", chart_kind_name(c.kind))
+                    .text("source_id", c.source_id)
+                    .text("topic_id", c.topic_id)
+                    .text3("title", c.title)
+                    .text3("unit", c.unit);
+            }),
+        insert_points(db, ex.charts),
+        insert_rows(db, IMAGE_TABLE, images,
+            [](RowWriter& w, const Image& image) {
+                w.text("id", image.id).blob("bytes", image.bytes);
+            }),
     };
-    for (auto lang : ALL_LANGS) {
-        results.push_back(meta("title_" + std::string(lang_code(lang)), ex.meta.title[lang]));
-        results.push_back(meta("subtitle_" + std::string(lang_code(lang)), ex.meta.subtitle[lang]));
-    }
-    for (auto& s : ex.sources)
-        results.push_back(in.run("INSERT INTO source VALUES (?1,?2,?3,?4,?5,?6,?7)", s.id, s.file,
-            s.author, s.publisher, KIOSK_T3(s.title)));
-    for (auto& p : ex.partnerships)
-        results.push_back(in.run("INSERT INTO partnership VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-            p.id, p.order, join(p.place_ids), p.image, KIOSK_T3(p.name), KIOSK_T3(p.tagline)));
-    for (auto& t : ex.topics)
-        results.push_back(in.run("INSERT INTO topic VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
-            t.id, t.partnership_id, topic_kind_name(t.kind), t.order, t.icon, KIOSK_T3(t.title),
-            KIOSK_T3(t.summary)));
-    for (auto& s : ex.slides)
-        results.push_back(
-            in.run("INSERT INTO slide VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",
-                s.id, s.topic_id, s.order, s.duration_ms, s.attract, s.image, s.place_id,
-                s.chart_id, s.source_id, KIOSK_T3(s.title), KIOSK_T3(s.body)));
-    for (auto& p : ex.places)
-        results.push_back(
-            in.run("INSERT INTO place VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)",
-                p.id, place_kind_name(p.kind), p.lat_deg, p.lon_deg, p.source_id, p.coord_ref,
-                p.image, join(p.slide_ids), KIOSK_T3(p.name), KIOSK_T3(p.text)));
-    for (auto& l : ex.links)
-        results.push_back(in.run("INSERT INTO link VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)", l.id,
-            l.from_place_id, l.to_place_id, link_kind_name(l.kind), l.since_year, l.source_id,
-            KIOSK_T3(l.label)));
-    for (auto& e : ex.events)
-        results.push_back(in.run("INSERT INTO event VALUES (?1,?2,?3,?4,?5,?6,?7,?8)", e.id,
-            format_partial_date(e.date), e.inferred, e.partnership_id, e.source_id,
-            KIOSK_T3(e.text)));
-    for (auto& c : ex.charts) {
-        results.push_back(in.run("INSERT INTO chart VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)", c.id,
-            chart_kind_name(c.kind), c.source_id, c.topic_id, KIOSK_T3(c.title), KIOSK_T3(c.unit)));
-        for (size_t i = 0; i < c.points.size(); ++i)
-            results.push_back(in.run("INSERT INTO chart_point VALUES (?1,?2,?3,?4,?5,?6,?7)", c.id,
-                static_cast<int>(i), c.points[i].value, c.points[i].approx,
-                KIOSK_T3(c.points[i].label)));
-    }
-    for (auto& image : images)
-        results.push_back(in.run("INSERT INTO image VALUES (?1,?2)", image.id, image.bytes));
     for (auto& r : results) {
         if (!r)
             return r;
     }
     return core::ok_status();
 }
-
-#undef KIOSK_T3
 
 } // namespace
 
@@ -189,7 +235,7 @@ Status write_database(const std::string& path, const core::Exhibition& exhibitio
         sqlite3* raw = db.value().get();
         status = exec(raw, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; BEGIN;");
         if (status)
-            status = exec(raw, SCHEMA_SQL);
+            status = exec(raw, schema_sql().c_str());
         if (status)
             status = insert_all(raw, exhibition, images);
         if (status)
@@ -199,8 +245,10 @@ Status write_database(const std::string& path, const core::Exhibition& exhibitio
             if (!sum)
                 status = Error { sum.error() };
             else
-                status = Inserter(raw).run(
-                    "INSERT INTO meta(key, value) VALUES ('checksum', ?1)", sum.value());
+                status = insert_rows(raw, META_TABLE, std::vector { sum.value() },
+                    [](RowWriter& w, const std::string& checksum) {
+                        w.text("key", "checksum").text("value", checksum);
+                    });
         }
         if (status)
             status = exec(raw, ("PRAGMA user_version=" + std::to_string(SCHEMA_VERSION)).c_str());

@@ -17,6 +17,14 @@ TEST(PartialDate, ParsesTheThreePrecisions)
     EXPECT_LT(*parse_partial_date("2014"), *parse_partial_date("2014-01"));
 }
 
+TEST(PartialDate, LeapDaysFollowTheCalendar)
+{
+    EXPECT_EQ(parse_partial_date("2024-02-29"), (PartialDate { 2024, 2, 29 }));
+    EXPECT_EQ(parse_partial_date("2000-02-29"), (PartialDate { 2000, 2, 29 }));
+    for (const char* bad : { "2023-02-29", "1900-02-29", "2100-02-29", "2023-04-31" })
+        EXPECT_FALSE(parse_partial_date(bad).has_value()) << bad;
+}
+
 TEST(PartialDate, RejectsMalformedDates)
 {
     for (const char* bad : { "", "63", "2014-5", "2014-13", "2014-02-30", "2014/05", "20x4",

@@ -5,6 +5,7 @@
 #include "kiosk/store/store.h"
 #include "kiosk/store/writer.h"
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -168,7 +169,8 @@ TEST_F(StoreTest, GarbageFile)
 {
     std::ofstream(m_db, std::ios::trunc) << std::string(8192, 'x');
     auto error = open_error();
-    EXPECT_NE(error.find("not a content database"), std::string::npos) << error;
+    EXPECT_NE(error.find("not a content database (file is not a database)"), std::string::npos)
+        << error;
 }
 
 TEST_F(StoreTest, TruncatedFile)
@@ -176,7 +178,8 @@ TEST_F(StoreTest, TruncatedFile)
     auto size = fs::file_size(m_db);
     fs::resize_file(m_db, size / 2);
     auto error = open_error();
-    EXPECT_FALSE(error.empty());
+    EXPECT_NE(error.find("database is damaged"), std::string::npos) << error;
+    EXPECT_NE(error.find("malformed"), std::string::npos) << error;
 }
 
 TEST_F(StoreTest, CorruptPages)
@@ -189,15 +192,18 @@ TEST_F(StoreTest, CorruptPages)
         std::string junk(size - 4096, '\x5a');
         f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
     }
-    auto error = open_error();
-    EXPECT_FALSE(error.empty());
+    for (auto verify : { store::Verify::Quick, store::Verify::Full }) {
+        auto error = open_error(verify);
+        EXPECT_NE(error.find("database is damaged"), std::string::npos) << error;
+    }
 }
 
 TEST_F(StoreTest, WrongSchemaVersion)
 {
     run_sql("PRAGMA user_version=99");
     auto error = open_error();
-    EXPECT_NE(error.find("schema version 99"), std::string::npos) << error;
+    EXPECT_NE(error.find("schema version 99, this kiosk reads version 1"), std::string::npos)
+        << error;
 }
 
 TEST_F(StoreTest, NoSlides)
@@ -224,4 +230,111 @@ TEST_F(StoreTest, FailedWriteKeepsTheOldFile)
     EXPECT_TRUE(store::Store::open(m_db, store::Verify::Full).ok());
     for (auto& entry : fs::directory_iterator(m_dir))
         EXPECT_EQ(entry.path().filename(), "kiosk.db") << "temporary file left behind";
+}
+
+namespace {
+
+// A hostile file: the table rebuilt without its NOT NULL and type declarations, `sql` run on it,
+// and the checksum recomputed, so only the store's own reading stands between the file and the
+// kiosk.
+struct HostileCase {
+    const char* id;
+    const char* table;
+    const char* sql;
+    const char* expected; // in the error message
+};
+
+void PrintTo(const HostileCase& c, std::ostream* os)
+{
+    *os << c.id;
+}
+
+const HostileCase HOSTILE_CASES[] {
+    { "h1 meta NULL key", "meta", "INSERT INTO meta(key, value) VALUES (NULL, 'x')",
+        "meta row 13: key is NULL, not text" },
+    { "h2 meta NULL value", "meta", "UPDATE meta SET value = NULL WHERE key = 'content_version'",
+        "meta content_version: value is NULL, not text" },
+    { "h3 meta blob key", "meta", "UPDATE meta SET key = x'00ff' WHERE key = 'default_lang'",
+        "meta row 2: key is a blob, not text" },
+    { "h4 slide NULL title", "slide", "UPDATE slide SET title_ja = NULL WHERE id = 's1'",
+        "slide row 2: title_ja is NULL, not text" },
+    { "h5 slide text duration", "slide", "UPDATE slide SET duration_ms = 'long' WHERE id = 's0'",
+        "slide row 1: duration_ms is text, not an integer" },
+    { "h6 slide huge order", "slide", "UPDATE slide SET ord = 1099511627776 WHERE id = 's2'",
+        "slide row 3: ord is 1099511627776, outside -2147483648..2147483647" },
+    { "h7 slide 5000-byte body", "slide",
+        "UPDATE slide SET body_en = printf('%.*c', 5000, 'x') WHERE id = 's0'",
+        "slide row 1: body_en is 5000 bytes long, at most 4096" },
+    { "h8 NUL in a title", "slide",
+        "UPDATE slide SET title_en = CAST(x'41420043' AS TEXT) WHERE id = 's0'",
+        "slide row 1: title_en contains the control character U+0000 at byte 2" },
+    { "h9 bad UTF-8", "topic", "UPDATE topic SET title_vi = CAST(x'41c328' AS TEXT)",
+        "topic row 1: title_vi is not valid UTF-8 at byte 1" },
+    { "h10 place NaN-ish lat", "place", "UPDATE place SET lat = 1e300", "place row 1: lat is" },
+    { "h11 too many rows", "source",
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) "
+        "INSERT INTO source SELECT 'x' || i, '', '', '', '', '', '' FROM n",
+        "table source has more than 5000 rows" },
+    { "h12 unknown kind", "chart", "UPDATE chart SET kind = 'pie'",
+        "chart row 1: kind: unknown value pie" },
+    { "h13 impossible date", "event", "UPDATE event SET date = '2023-02-29'",
+        "event row 1: date: not a date: 2023-02-29" },
+    { "h14 image bytes as text", "image", "UPDATE image SET bytes = 'svg'",
+        "image row 1: bytes is text, not a blob" },
+    { "h15 point of no chart", "chart_point", "UPDATE chart_point SET chart_id = 'zz'",
+        "chart_point row 1: chart_id: no chart zz" },
+};
+
+} // namespace
+
+class HostileStoreTest : public StoreTest, public ::testing::WithParamInterface<HostileCase> {
+protected:
+    void make_hostile(const HostileCase& c)
+    {
+        std::string t = c.table;
+        run_sql("CREATE TABLE loose AS SELECT * FROM " + t + "; DROP TABLE " + t
+            + "; ALTER TABLE loose RENAME TO " + t + "; " + c.sql);
+        auto db = store::open_db(m_db, store::OpenMode::ReadWriteCreate);
+        ASSERT_TRUE(db.ok());
+        auto sum = store::content_checksum(db.value().get());
+        ASSERT_TRUE(sum.ok()) << sum.error();
+        auto stmt = store::Statement::create(
+            db.value().get(), "UPDATE meta SET value = ?1 WHERE key = 'checksum'");
+        ASSERT_TRUE(stmt.ok());
+        stmt.value().bind(1, sum.value()).step();
+        ASSERT_FALSE(stmt.value().failed()) << stmt.value().error();
+    }
+};
+
+TEST_P(HostileStoreTest, RefusedWithTheColumnNamed)
+{
+    auto& c = GetParam();
+    make_hostile(c);
+    // The full check (install) and the quick one (start-up) both read every value.
+    for (auto verify : { store::Verify::Full, store::Verify::Quick }) {
+        std::string error;
+        auto s = store::Store::open(m_db, verify);
+        if (!s.ok())
+            error = s.error();
+        else if (auto ex = s.value()->load_exhibition(); !ex.ok())
+            error = ex.error();
+        else if (auto images = s.value()->for_each_image([](auto&, auto&) {}); !images.ok())
+            error = images.error();
+        EXPECT_NE(error.find(c.expected), std::string::npos) << c.id << ": " << error;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, HostileStoreTest, ::testing::ValuesIn(HOSTILE_CASES), [](const auto& info) {
+        std::string name = info.param.id;
+        for (auto& ch : name)
+            ch = std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
+        return name;
+    });
+
+TEST_F(StoreTest, OversizedFileIsRefusedBeforeItIsRead)
+{
+    fs::resize_file(m_db, core::MAX_PACKAGE_BYTES + 1); // sparse: no disk used
+    auto error = open_error();
+    EXPECT_NE(error.find("bytes, at most 536870912"), std::string::npos) << error;
 }
