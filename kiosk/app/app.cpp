@@ -56,8 +56,8 @@ int App::start()
     gesture_config.screen_width_px = static_cast<float>(d.size().width);
     p.gestures.set_config(gesture_config);
 
-    p.content = std::make_unique<ContentManager>(
-        m_config, platform::check_image_decodes, m_run.looks_after_content);
+    p.content = std::make_unique<ContentManager>(m_config, platform::check_image_decodes,
+        m_run.looks_after_content, m_run.mode == RunMode::Driven);
     p.content->start(m_options.db_path.empty() ? default_db_path() : m_options.db_path);
     if (!d.font_problem().empty())
         p.content->set_problem(d.font_problem());
@@ -268,8 +268,7 @@ void App::look_after(TimeMs now, bool quiet)
             rebuild_screens();
         }
     }
-    if (m_run.looks_after_content && p.health->became_healthy(now))
-        p.content->mark_healthy();
+    p.content->ran_for(now);
 }
 
 bool App::advance(TimeMs now_ms)

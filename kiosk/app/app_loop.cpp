@@ -74,6 +74,7 @@ int App::run()
         p.health->ping_watchdog(real_now());
     }
     p.health->notify_stopping();
+    p.content->stopped_cleanly();
     p.counts.flush();
     p.frame_log.write(stats());
     return p.exit_code.value_or(0);

@@ -56,14 +56,6 @@ Health::Verdict Health::judge_frame(core::TimeMs now_ms, std::optional<bool> uni
     return m_uniform_frames >= 2 ? Verdict::Fallback : Verdict::Redraw;
 }
 
-bool Health::became_healthy(core::TimeMs now_ms)
-{
-    if (m_healthy || now_ms < 120000)
-        return false;
-    m_healthy = true;
-    return true;
-}
-
 void Health::notify_ready()
 {
     sd_notify(0, "READY=1\nSTATUS=showing the exhibition");

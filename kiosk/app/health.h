@@ -1,7 +1,7 @@
 // The kiosk looking after itself: systemd's watchdog and readiness, opening hours (the screen
-// blanks outside them), the self-check that notices a frame stuck all one colour, and the moment
-// a start counts as healthy. Time comes in from the caller (the virtual clock, and an injected
-// wall clock for the hour of day), so all of it runs in tests.
+// blanks outside them), the self-check that notices a frame stuck all one colour. Time comes in
+// from the caller (the virtual clock, and an injected wall clock for the hour of day), so all of it
+// runs in tests.
 #pragma once
 
 #include "kiosk/app/config.h"
@@ -34,9 +34,6 @@ public:
     // in a row, the fallback screen.
     Verdict judge_frame(core::TimeMs now_ms, std::optional<bool> uniform);
 
-    // True once, two minutes after the start: this start was not part of a crash loop.
-    bool became_healthy(core::TimeMs now_ms);
-
     // systemd: ready after the first frame; a watchdog ping from the loop every 4 s (a hang
     // anywhere stops the pings); stopping at exit. `now_ms` is real time.
     void notify_ready();
@@ -50,7 +47,6 @@ private:
     bool m_blanked { false };
     core::TimeMs m_next_self_check_ms { 0 };
     int m_uniform_frames { 0 };
-    bool m_healthy { false };
     core::TimeMs m_last_ping_ms { -100000 };
 };
 

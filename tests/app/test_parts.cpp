@@ -111,9 +111,6 @@ TEST(Health, ABlankFrameIsRedrawnOnceThenTheFallback)
     EXPECT_EQ(health.judge_frame(180000, true), Health::Verdict::Redraw);
     EXPECT_EQ(health.judge_frame(240000, true), Health::Verdict::Fallback);
     EXPECT_EQ(health.judge_frame(300000, std::nullopt), Health::Verdict::Fine) << "unreadable";
-    EXPECT_FALSE(health.became_healthy(119999));
-    EXPECT_TRUE(health.became_healthy(120000));
-    EXPECT_FALSE(health.became_healthy(180000)) << "once";
 }
 
 TEST(RunMode, DecidedOnceFromTheCommandLine)

@@ -2,11 +2,14 @@
 // sessions without growth; new content from the inbox taken at a quiet moment; a bad file refused
 // with the old content still on screen.
 #include "kiosk/app/app.h"
+#include "kiosk/app/content_manager.h"
 #include "kiosk/app/log.h"
 #include "kiosk/screens/screen.h"
 #include "kiosk/store/store.h"
 #include "kiosk/store/writer.h"
 
+#include <chrono>
+#include <ctime>
 #include <dirent.h>
 #include <filesystem>
 #include <fstream>
@@ -242,7 +245,8 @@ TEST(Inbox, NewContentIsTakenAtAQuietMomentAndABadFileIsRefused)
         f.put('\x7f');
     }
     fs::rename(dir / "bad.kiosk", dir / "inbox" / "bad.kiosk");
-    d.step_to(6000, 100);
+    // Taken once it has stood unchanged for the inbox's 10 s.
+    d.step_to(17000, 100);
     EXPECT_EQ(app.content_version(), "old-1") << "the old content stays";
     EXPECT_FALSE(app.showing_fallback());
     EXPECT_TRUE(fs::exists(dir / "inbox" / "rejected" / "bad.kiosk"));
@@ -304,10 +308,12 @@ TEST(Staff, TheHiddenGestureOpensAPinPadThatLocksAfterWrongPins)
     EXPECT_EQ(app.exit_requested(), app::EXIT_RESTART);
 }
 
-TEST(CrashLoop, AThirdQuickStartRollsBackToThePreviousContent)
+TEST(CrashLoop, AThirdQuickStartGoesBackToTheLastHealthyContent)
 {
     auto dir = temp_dir("crashloop");
-    write_version((dir / "previous.kiosk").string(), "good-1");
+    // good.kiosk: the file that last ran healthy (previous.kiosk never did).
+    write_version((dir / "good.kiosk").string(), "good-1");
+    write_version((dir / "previous.kiosk").string(), "never-healthy");
     write_version((dir / "current.kiosk").string(), "new-2");
     Deployed k(dir, { 640, 360 });
     auto& options = k.options;
@@ -420,5 +426,153 @@ TEST(Staff, ExportsTheInteractionCountsAsCsv)
     EXPECT_NE(csv.find(",lang,ja,1"), std::string::npos) << csv;
     EXPECT_NE(csv.find(",screen,partnership,"), std::string::npos) << csv;
     EXPECT_NE(csv.find(",session,started,"), std::string::npos) << csv;
+    fs::remove_all(dir);
+}
+
+// Content that misbehaves: the way back only ever leads to a file that ran healthy, and a crash
+// at any distance in time counts.
+
+namespace {
+
+// The quick-start counter as if the last start was an hour ago (crashes far apart).
+void an_hour_later(const fs::path& dir)
+{
+    std::ofstream(dir / ".starts") << "1 " << (std::time(nullptr) - 3600) << "\n";
+}
+
+} // namespace
+
+TEST(Rollback, ANewFileThatEndsUncleanlyTwiceHoweverFarApartGoesBackToTheHealthyOne)
+{
+    auto dir = temp_dir("faraway");
+    write_version((dir / "good.kiosk").string(), "good-1");
+    write_version((dir / "current.kiosk").string(), "new-2");
+    Deployed k(dir, { 640, 360 });
+    for (int run = 1; run <= 2; ++run) {
+        an_hour_later(dir);
+        app::App app(k.options, k.config);
+        ASSERT_EQ(app.start(), 0);
+        EXPECT_EQ(app.content_version(), "new-2") << "run " << run;
+        Driver d { app };
+        d.step_to(180000, 5000); // three minutes, then a crash (no clean stop)
+    }
+    an_hour_later(dir);
+    app::App app(k.options, k.config);
+    ASSERT_EQ(app.start(), 0);
+    EXPECT_EQ(app.content_version(), "good-1") << "two unclean ends of an unproven file";
+    EXPECT_TRUE(fs::exists(dir / "good.kiosk")) << "the healthy file is kept";
+    fs::remove_all(dir);
+}
+
+TEST(Rollback, AFileThatRanHealthyBecomesTheOneToGoBackToAndSurvivesPowerCuts)
+{
+    auto dir = temp_dir("healthy-file");
+    write_version((dir / "current.kiosk").string(), "one-1");
+    Deployed k(dir, { 480, 270 });
+    {
+        app::App app(k.options, k.config);
+        ASSERT_EQ(app.start(), 0);
+        Driver d { app };
+        d.step_to(app::ContentManager::HEALTHY_MS - 60000, 10000);
+        EXPECT_FALSE(fs::exists(dir / "good.kiosk")) << "not yet healthy";
+        d.step_to(app::ContentManager::HEALTHY_MS + 10000, 10000);
+        EXPECT_TRUE(fs::equivalent(dir / "good.kiosk", dir / "current.kiosk"));
+    }
+    // Three power cuts (unclean ends) of a file that ran healthy: it stays.
+    for (int i = 0; i < 3; ++i) {
+        an_hour_later(dir);
+        app::App app(k.options, k.config);
+        ASSERT_EQ(app.start(), 0);
+        EXPECT_EQ(app.content_version(), "one-1");
+    }
+    // A staff rollback has nothing else healthy to go to, and says so.
+    app::ContentManager manager(k.config, nullptr, true);
+    manager.start((dir / "current.kiosk").string());
+    EXPECT_FALSE(manager.roll_back().ok());
+    fs::remove_all(dir);
+}
+
+TEST(Inbox, ASlowCopyIsNeverJudgedHalfWritten)
+{
+    auto dir = temp_dir("slowcopy");
+    write_version((dir / "current.kiosk").string(), "old-1");
+    write_version((dir / "update.kiosk").string(), "new-2");
+    std::ifstream in(dir / "update.kiosk", std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Deployed k(dir, { 480, 270 });
+    app::App app(k.options, k.config);
+    ASSERT_EQ(app.start(), 0);
+    Driver d { app };
+    auto target = dir / "inbox" / "update.kiosk";
+    // The first half, a pause shorter than the inbox's patience, the second half.
+    std::ofstream(target, std::ios::binary) << bytes.substr(0, bytes.size() / 2);
+    d.step_to(8000, 500);
+    EXPECT_TRUE(fs::exists(target)) << "still being copied: not taken";
+    std::ofstream(target, std::ios::binary | std::ios::app) << bytes.substr(bytes.size() / 2);
+    d.step_to(30000, 500);
+    EXPECT_EQ(app.content_version(), "new-2");
+    fs::remove_all(dir);
+}
+
+TEST(Inbox, ACopyThatPausedLongerComesBackFromRejected)
+{
+    auto dir = temp_dir("pausedcopy");
+    write_version((dir / "current.kiosk").string(), "old-1");
+    write_version((dir / "update.kiosk").string(), "new-2");
+    std::ifstream in(dir / "update.kiosk", std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Deployed k(dir, { 480, 270 });
+    app::App app(k.options, k.config);
+    ASSERT_EQ(app.start(), 0);
+    Driver d { app };
+    std::ofstream(dir / "inbox" / "update.kiosk", std::ios::binary)
+        << bytes.substr(0, bytes.size() / 2);
+    d.step_to(25000, 500);
+    auto rejected = dir / "inbox" / "rejected" / "update.kiosk";
+    ASSERT_TRUE(fs::exists(rejected)) << "judged incomplete after a long pause";
+    EXPECT_EQ(app.content_version(), "old-1");
+    // The copy goes on (its open file now lives in rejected/).
+    std::ofstream(rejected, std::ios::binary | std::ios::app) << bytes.substr(bytes.size() / 2);
+    d.step_to(60000, 500);
+    EXPECT_EQ(app.content_version(), "new-2") << "back in the queue, then installed";
+    fs::remove_all(dir);
+}
+
+TEST(Inbox, TwoFilesAtOnceTheNewestWinsAndPreviousIsTheShownOne)
+{
+    auto dir = temp_dir("twofiles");
+    write_version((dir / "current.kiosk").string(), "old-1");
+    write_version((dir / "inbox" / ".a").string(), "older-2");
+    write_version((dir / "inbox" / ".b").string(), "newer-3");
+    auto now = fs::file_time_type::clock::now();
+    fs::last_write_time(dir / "inbox" / ".a", now - std::chrono::hours(1));
+    fs::last_write_time(dir / "inbox" / ".b", now - std::chrono::minutes(1));
+    fs::rename(dir / "inbox" / ".a", dir / "inbox" / "a.kiosk");
+    fs::rename(dir / "inbox" / ".b", dir / "inbox" / "b.kiosk");
+    Deployed k(dir, { 480, 270 });
+    app::App app(k.options, k.config);
+    ASSERT_EQ(app.start(), 0);
+    Driver d { app };
+    d.step_to(60000, 500);
+    EXPECT_EQ(app.content_version(), "newer-3");
+    EXPECT_TRUE(fs::exists(dir / "inbox" / "superseded" / "a.kiosk"));
+    auto previous = store::Store::open((dir / "previous.kiosk").string(), store::Verify::Quick);
+    ASSERT_TRUE(previous.ok());
+    EXPECT_EQ(previous.value()->info().content_version, "old-1") << "the file that was shown";
+    fs::remove_all(dir);
+}
+
+TEST(Rollback, LeftoversOfAnInterruptedInstallAreCleanedAtStart)
+{
+    auto dir = temp_dir("leftovers");
+    write_version((dir / "current.kiosk").string(), "one-1");
+    std::ofstream(dir / "current.kiosk.incoming-4242") << "half a file";
+    std::ofstream(dir / "current.kiosk.rollback-77") << "half a file";
+    Deployed k(dir, { 480, 270 });
+    app::App app(k.options, k.config);
+    ASSERT_EQ(app.start(), 0);
+    EXPECT_FALSE(fs::exists(dir / "current.kiosk.incoming-4242"));
+    EXPECT_FALSE(fs::exists(dir / "current.kiosk.rollback-77"));
+    EXPECT_EQ(app.content_version(), "one-1");
     fs::remove_all(dir);
 }

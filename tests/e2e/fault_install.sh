@@ -41,7 +41,10 @@ for i in $(seq 1 200); do
     else
         # The kiosk, installing from its inbox, killed at a random moment of its first 2.6 s.
         src=$([ "$(sha256sum < "$state/current.kiosk")" = "$old" ] && echo new || echo old)
-        cp "$work/$src.kiosk" "$state/inbox/.incoming"; mv "$state/inbox/.incoming" "$state/inbox/update.kiosk"
+        # Dated a minute back (as cp -p or a USB copy keeps it): complete at the inbox's first
+        # look, so the install happens inside the kill window.
+        cp "$work/$src.kiosk" "$state/inbox/.incoming"; touch -d '-1 minute' "$state/inbox/.incoming"
+        mv "$state/inbox/.incoming" "$state/inbox/update.kiosk"
         DISPLAY=$disp KIOSK_CONFIG=$work/kiosk.toml "$KIOSK_BIN" --db "$state/current.kiosk" --windowed --size 320x240 >/dev/null 2>&1 & pid=$!
         sleep "$((RANDOM % 3)).$((RANDOM % 10))"
         kill -9 $pid 2>/dev/null || true; wait $pid 2>/dev/null || true
