@@ -57,7 +57,7 @@ std::variant<std::unique_ptr<Display>, Display::Failure> Display::open(
     }
     d->m_fonts = fonts.release_value();
     trace_start("fonts");
-    SDL_Renderer* renderer = d->m_video->renderer();
+    auto* renderer = d->m_video->renderer();
     d->m_text = std::make_unique<platform::TextRenderer>(renderer, *d->m_fonts, TEXT_CACHE_BYTES);
     d->m_images
         = std::make_unique<platform::ImageCache>(renderer, std::move(pictures), IMAGE_CACHE_BYTES);
