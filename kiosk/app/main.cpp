@@ -1,6 +1,7 @@
 // The kiosk's entry point: parse the command line and the configuration, run the app.
 #include "kiosk/app/app.h"
 #include "kiosk/app/config.h"
+#include "kiosk/app/log.h"
 
 #include <cstdio>
 
@@ -16,11 +17,11 @@ int main(int argc, char** argv)
         std::fputs(kiosk::app::USAGE, stdout);
         return 0;
     }
+    // A bad configuration never stops the kiosk: what is wrong keeps its default, each problem
+    // is logged (and listed in Config::problems for the staff screen).
     auto config = kiosk::app::load_config();
-    if (!config) {
-        std::fprintf(stderr, "kiosk: %s\n", config.error().c_str());
-        return 2;
-    }
-    kiosk::app::App app(options.release_value(), config.release_value());
+    for (auto& problem : config.problems)
+        kiosk::app::log_warning("config: " + problem);
+    kiosk::app::App app(options.release_value(), std::move(config));
     return app.run();
 }

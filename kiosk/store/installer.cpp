@@ -1,6 +1,7 @@
 // Verification and the atomic swap.
 #include "kiosk/store/installer.h"
 
+#include "kiosk/core/content_limits.h"
 #include "kiosk/store/store.h"
 #include "kiosk/store/writer.h"
 
@@ -16,14 +17,26 @@ namespace kiosk::store {
 namespace fs = std::filesystem;
 using core::Error;
 
-core::Result<Verified> verify_content_file(const std::string& path, const ImageCheck& check_image)
+namespace {
+
+// Verifies the file at `path`, naming it `label` in messages (the installer checks a private
+// copy but reports the file staff brought).
+core::Result<Verified> verify_as(const std::string& path, const std::string& label,
+    const ImageCheck& check_image, const Trust& trust)
 {
     auto store = Store::open(path, Verify::Full);
-    if (!store)
-        return Error { store.error() };
+    if (!store) {
+        auto message = store.error();
+        if (message.starts_with(path))
+            message = label + message.substr(path.size());
+        return Error { message };
+    }
+    auto signer = check_signature(store.value()->db(), store.value()->info().checksum, trust);
+    if (!signer)
+        return Error { label + ": " + signer.error() };
     auto ex = store.value()->load_exhibition();
     if (!ex)
-        return Error { path + ": " + ex.error() };
+        return Error { label + ": " + ex.error() };
     std::string problems;
     auto note = [&](const std::string& problem) {
         if (problems.size() < 2000)
@@ -60,9 +73,17 @@ core::Result<Verified> verify_content_file(const std::string& path, const ImageC
     if (!walked)
         note(walked.error());
     if (!problems.empty())
-        return Error { path + ": " + problems };
+        return Error { label + ": " + problems };
     return Verified { store.value()->info().content_version, store.value()->info().checksum,
-        e.slides.size(), images };
+        signer.value(), e.slides.size(), images };
+}
+
+} // namespace
+
+core::Result<Verified> verify_content_file(
+    const std::string& path, const ImageCheck& check_image, const Trust& trust)
+{
+    return verify_as(path, path, check_image, trust);
 }
 
 InstallPaths install_paths(const std::string& state_dir)
@@ -122,11 +143,18 @@ core::Status fsync_dir(const std::string& dir)
 
 } // namespace
 
-core::Result<Verified> install_content_file(
-    const std::string& source, const InstallPaths& paths, const ImageCheck& check_image)
+core::Result<Verified> install_content_file(const std::string& source, const InstallPaths& paths,
+    const ImageCheck& check_image, const Trust& trust)
 {
     auto dir = fs::path(paths.current).parent_path().string();
     std::error_code ec;
+    // Refused before a byte is copied (a 1 GB sparse file would take the disk and the time).
+    auto size = fs::file_size(source, ec);
+    if (ec)
+        return Error { "cannot read " + source + ": " + ec.message() };
+    if (size > core::MAX_PACKAGE_BYTES)
+        return Error { "refused " + source + ": the file is " + std::to_string(size)
+            + " bytes, at most " + std::to_string(core::MAX_PACKAGE_BYTES) + " (512 MiB)" };
     fs::create_directories(dir, ec);
     // Verify a private copy, so the file cannot change between the check and the swap.
     std::string temp = paths.current + ".incoming-" + std::to_string(::getpid());
@@ -135,10 +163,10 @@ core::Result<Verified> install_content_file(
         fs::remove(temp, ec);
         return Error { copied.error() };
     }
-    auto verified = verify_content_file(temp, check_image);
+    auto verified = verify_as(temp, source, check_image, trust);
     if (!verified) {
         fs::remove(temp, ec);
-        return Error { "refused " + source + ": " + verified.error() };
+        return Error { "refused " + verified.error() };
     }
     // Keep the old file as previous: a hard link, so `current` exists at every moment.
     if (fs::exists(paths.current, ec)) {

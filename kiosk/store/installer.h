@@ -5,6 +5,7 @@
 #pragma once
 
 #include "kiosk/core/result.h"
+#include "kiosk/store/signing.h"
 
 #include <functional>
 #include <optional>
@@ -19,12 +20,17 @@ using ImageCheck = std::function<std::optional<std::string>(const std::vector<ui
 struct Verified {
     std::string content_version;
     std::string checksum;
+    std::string signed_by; // the signer's public key (base64), "" when unsigned
     size_t slides { 0 };
     size_t images { 0 };
 };
 
-// Full verification of a content file; every problem found is in the error message.
-core::Result<Verified> verify_content_file(const std::string& path, const ImageCheck& check_image);
+// Full verification of a content file: size, schema, integrity, checksum, every value of every
+// row (types and content limits), texts in three languages, every image, and the signature
+// against `trust` (the kiosk and `kiosk-content install` pass Config::trust()). Every problem
+// found is in the error message.
+core::Result<Verified> verify_content_file(
+    const std::string& path, const ImageCheck& check_image, const Trust& trust = {});
 
 struct InstallPaths {
     std::string current; // e.g. /var/lib/kiosk/current.kiosk
@@ -35,8 +41,9 @@ InstallPaths install_paths(const std::string& state_dir);
 
 // Verifies `source`, copies it beside `current` (fsynced), then: current -> previous (a hard link,
 // so current never disappears), temp -> current (rename), directory fsynced.
-core::Result<Verified> install_content_file(
-    const std::string& source, const InstallPaths& paths, const ImageCheck& check_image);
+// On every failure the temporary copy is removed and `current` is untouched.
+core::Result<Verified> install_content_file(const std::string& source, const InstallPaths& paths,
+    const ImageCheck& check_image, const Trust& trust = {});
 
 // Puts previous back as current (after a crash loop on new content).
 core::Status roll_back(const InstallPaths& paths);

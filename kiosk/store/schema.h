@@ -75,6 +75,7 @@ inline constexpr Column CHART_POINT[] { { "chart_id", Text, F::Id }, { "idx", In
     { "value", Real }, { "approx", Integer }, { "label_vi", Text }, { "label_ja", Text },
     { "label_en", Text } };
 inline constexpr Column IMAGE[] { { "id", Text, F::Id }, { "bytes", Blob } };
+inline constexpr Column SIGNATURE[] { { "public_key", Text, F::Id }, { "signature", Text, F::Id } };
 } // namespace columns
 
 inline constexpr TableSpec META_TABLE { "meta", columns::META, "key", 64 };
@@ -89,6 +90,9 @@ inline constexpr TableSpec CHART_TABLE { "chart", columns::CHART, "id" };
 inline constexpr TableSpec CHART_POINT_TABLE { "chart_point", columns::CHART_POINT,
     "chart_id, idx" };
 inline constexpr TableSpec IMAGE_TABLE { "image", columns::IMAGE, "id" };
+
+// Written by `pack --sign` (signing.h); outside the checksum, which it signs. Optional.
+inline constexpr TableSpec SIGNATURE_TABLE { "signature", columns::SIGNATURE, "public_key", 1 };
 
 // Tables whose rows make up the content, in checksum order.
 inline constexpr std::array<const TableSpec*, 11> CONTENT_TABLES { &META_TABLE, &SOURCE_TABLE,

@@ -31,6 +31,8 @@ public:
     static core::Result<std::unique_ptr<Store>> open(const std::string& path, Verify verify);
 
     const StoreInfo& info() const { return m_info; }
+    // The open connection, for checks beside the store's own (signing.h).
+    sqlite3* db() const { return m_db.get(); }
     core::Result<core::Exhibition> load_exhibition();
     // The image's bytes as stored (SVG); an error when the id is unknown.
     core::Result<std::vector<uint8_t>> load_image(std::string_view id);

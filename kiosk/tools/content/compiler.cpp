@@ -3,6 +3,7 @@
 // References between items are checked after everything is read, so order of files is free.
 #include "kiosk/tools/content/compiler.h"
 
+#include "kiosk/core/content_limits.h"
 #include "kiosk/core/unicode.h"
 
 #include <algorithm>
@@ -57,6 +58,17 @@ constexpr std::string_view kind_word(Reference::Kind kind)
         return "event";
     }
     return "item";
+}
+
+// The limit class of a key's text: long prose, or one line (content_limits.h; the store's column
+// descriptions in store/schema.h say the same for the columns these keys fill).
+TextField field_of(std::string_view key)
+{
+    for (std::string_view long_key : { "body", "summary", "tagline", "text", "coord_ref" }) {
+        if (key == long_key)
+            return TextField::Long;
+    }
+    return TextField::Short;
 }
 
 class Compiler;
@@ -123,14 +135,31 @@ public:
     {
         m_out.diagnostics.error(pos.file, pos.line, pos.column, std::move(message));
     }
+    // Valid UTF-8 in NFC, within the field's limits (content_limits.h), else an error at `pos`.
     std::optional<std::string> clean_text(
-        const Pos& pos, std::string_view text, std::string_view what)
+        const Pos& pos, std::string_view text, std::string_view what, TextField field)
     {
         if (auto bad = find_invalid_utf8(text)) {
             error(pos, std::string(what) + ": invalid UTF-8 at byte " + std::to_string(*bad));
             return std::nullopt;
         }
-        return to_nfc(text);
+        auto nfc = to_nfc(text);
+        if (auto problem = nfc ? check_text(*nfc, field) : std::nullopt) {
+            error(pos,
+                std::string(what) + " " + *problem + " (see Limits in docs/content-format.md)");
+            return std::nullopt;
+        }
+        return nfc;
+    }
+    // Each kind of item has at most MAX_ROWS_PER_TABLE rows; one error at the first one too many.
+    bool count_row(std::string_view table, const Pos& pos)
+    {
+        size_t& count = m_rows[std::string(table)];
+        if (++count == MAX_ROWS_PER_TABLE + 1)
+            error(pos,
+                "more than " + std::to_string(MAX_ROWS_PER_TABLE) + " " + std::string(table)
+                    + " rows (see Limits in docs/content-format.md)");
+        return count <= MAX_ROWS_PER_TABLE;
     }
     void refer(Reference::Kind kind, std::string id, Pos pos)
     {
@@ -157,6 +186,7 @@ private:
     CompileOutput m_out;
     std::vector<Reference> m_refs;
     std::map<std::pair<Reference::Kind, std::string>, Pos> m_ids;
+    std::map<std::string, size_t> m_rows; // rows per table so far
     bool m_have_exhibition { false };
     size_t m_slide_tables { 0 }; // slides written, valid or not
 };
@@ -176,8 +206,8 @@ std::optional<std::string> TableReader::string(std::string_view key, bool requir
             m_what + ": '" + std::string(key) + "' must be a string");
         return std::nullopt;
     }
-    return m_compiler.clean_text(
-        pos_of(m_file, node->source()), value->get(), m_what + "." + std::string(key));
+    return m_compiler.clean_text(pos_of(m_file, node->source()), value->get(),
+        m_what + "." + std::string(key), field_of(key));
 }
 
 std::optional<int64_t> TableReader::integer(std::string_view key, bool required)
@@ -266,7 +296,7 @@ std::optional<Text3> TableReader::text3(std::string_view key, bool required)
             continue;
         }
         auto clean = m_compiler.clean_text(
-            entry_pos, value->get(), m_what + "." + std::string(key) + "." + code);
+            entry_pos, value->get(), m_what + "." + std::string(key) + "." + code, field_of(key));
         if (!clean) {
             complete = false;
             continue;
@@ -302,10 +332,23 @@ std::vector<std::string> TableReader::string_list(std::string_view key, bool req
             m_what + ": '" + std::string(key) + "' must be a list of strings");
         return out;
     }
+    size_t joined = 0;
     for (auto& item : *array) {
-        if (auto* value = item.as_string())
-            out.push_back(value->get());
-        else
+        auto* value = item.as_string();
+        auto clean = value ? m_compiler.clean_text(pos_of(m_file, item.source()), value->get(),
+                         m_what + "." + std::string(key) + " item", TextField::Id)
+                           : std::nullopt;
+        joined += clean ? clean->size() + 1 : 0;
+        if (joined > MAX_LONG_TEXT_BYTES) {
+            m_compiler.error(pos_of(m_file, item.source()),
+                m_what + ": '" + std::string(key) + "' is longer than "
+                    + std::to_string(MAX_LONG_TEXT_BYTES)
+                    + " bytes in all (see Limits in docs/content-format.md)");
+            break;
+        }
+        if (clean)
+            out.push_back(*clean);
+        else if (!value)
             m_compiler.error(pos_of(m_file, item.source()),
                 m_what + ": '" + std::string(key) + "' must hold strings only");
     }
@@ -378,6 +421,8 @@ void TableReader::finish()
 
 bool Compiler::claim_id(Reference::Kind kind, const std::string& id, const Pos& pos)
 {
+    if (!count_row(kind_word(kind), pos))
+        return false;
     auto [it, inserted] = m_ids.emplace(std::make_pair(kind, id), pos);
     if (!inserted) {
         error(pos,
@@ -663,6 +708,10 @@ void Compiler::read_chart(const std::string& file, const toml::table& table)
             }
             point.value = *value;
             point.label = *label;
+            if (!count_row("chart point", pr.pos())) {
+                points_ok = false;
+                continue;
+            }
             c.points.push_back(std::move(point));
         }
     }
@@ -748,6 +797,11 @@ void Compiler::check_references()
     std::set<std::string> used_images;
     for (auto& ref : m_refs) {
         if (ref.kind == Reference::Kind::Image) {
+            if (auto refused = m_input.refused_images.find(ref.id);
+                refused != m_input.refused_images.end()) {
+                error(ref.pos, "image '" + ref.id + "' is refused: " + refused->second);
+                continue;
+            }
             auto it = m_input.images.find(ref.id);
             if (it == m_input.images.end()) {
                 error(ref.pos,
@@ -755,6 +809,8 @@ void Compiler::check_references()
                         + ")");
                 continue;
             }
+            if (!used_images.contains(ref.id) && !count_row("image", ref.pos))
+                continue;
             if (used_images.insert(ref.id).second && m_input.decode_image) {
                 if (auto problem = m_input.decode_image(it->second))
                     error(ref.pos, "image '" + ref.id + "' does not decode: " + *problem);

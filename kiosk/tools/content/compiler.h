@@ -25,6 +25,9 @@ struct CompileInput {
     std::vector<SourceFile> files;
     std::map<std::string, std::vector<uint8_t>> images; // id (path below assets/images) -> bytes
     ImageDecoder decode_image; // may be empty: then images are only checked to exist
+    // Image files that were not read, with the reason (a symlink that leaves assets/, too big);
+    // a reference to one is an error at the reference.
+    std::map<std::string, std::string> refused_images;
 };
 
 struct CompileOutput {

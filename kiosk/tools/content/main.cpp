@@ -1,23 +1,30 @@
 // kiosk-content: the content editors' and staff's command.
 //   build DIR -o FILE   compile content/ into a database (atomic; a failed build keeps FILE)
 //   check DIR           compile and report every string that overflows its box on any screen
+#include "kiosk/app/config.h"
 #include "kiosk/platform/fonts.h"
 #include "kiosk/platform/images.h"
 #include "kiosk/platform/sdl_handles.h"
 #include "kiosk/store/installer.h"
+#include "kiosk/store/signing.h"
 #include "kiosk/store/stats_db.h"
 #include "kiosk/store/writer.h"
 #include "kiosk/tools/content/compiler.h"
 #include "kiosk/tools/content/overflow_check.h"
 #include "kiosk/tools/content/source_tree.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <sodium.h>
+#include <sstream>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 using namespace kiosk;
@@ -30,14 +37,19 @@ int usage()
         "usage: kiosk-content build DIR -o FILE [--assets DIR]   compile content into a database\n"
         "       kiosk-content check DIR [--assets DIR]           report text that overflows any "
         "screen\n"
-        "       kiosk-content pack DIR -o FILE [--assets DIR]    build and fully verify one "
+        "       kiosk-content pack DIR -o FILE [--assets DIR] [--sign KEYFILE]\n"
+        "                                                        build and fully verify one "
         "content file\n"
-        "       kiosk-content install FILE [--state DIR]         verify FILE and make it the "
+        "       kiosk-content install FILE [--state DIR] [--config FILE]\n"
+        "                                                        verify FILE and make it the "
         "current content\n"
+        "       kiosk-content keygen -o KEYFILE                  make a signing key, print its "
+        "public key\n"
         "       kiosk-content stats [--state DIR]                interaction counts as CSV\n"
         "       kiosk-content hash-pin                           read a staff PIN on stdin, print "
         "its hash\n"
-        "--state defaults to $KIOSK_STATE_DIR or /var/lib/kiosk\n",
+        "--state defaults to $KIOSK_STATE_DIR or /var/lib/kiosk; --config to $KIOSK_CONFIG or "
+        "/etc/kiosk/kiosk.toml (its [content] trusted_keys)\n",
         stderr);
     return 2;
 }
@@ -48,6 +60,8 @@ struct Args {
     std::string output;
     std::string assets;
     std::string state;
+    std::string sign_key; // pack --sign KEYFILE
+    std::string config; // install --config FILE
 };
 
 std::optional<Args> parse(int argc, char** argv)
@@ -64,6 +78,10 @@ std::optional<Args> parse(int argc, char** argv)
             args.assets = argv[++i];
         else if (arg == "--state" && i + 1 < argc)
             args.state = argv[++i];
+        else if (arg == "--sign" && i + 1 < argc)
+            args.sign_key = argv[++i];
+        else if (arg == "--config" && i + 1 < argc)
+            args.config = argv[++i];
         else if (!arg.empty() && arg[0] != '-' && args.dir.empty())
             args.dir = arg;
         else
@@ -80,6 +98,16 @@ std::optional<Args> parse(int argc, char** argv)
         args.state = env && *env ? env : "/var/lib/kiosk";
     }
     return args;
+}
+
+std::optional<std::string> read_text_file(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 // Compiles; prints every diagnostic; nullopt when there was any.
@@ -162,26 +190,81 @@ int pack(const Args& args)
 {
     if (args.output.empty())
         return usage();
+    std::string key_file;
+    if (!args.sign_key.empty()) {
+        auto key = read_text_file(args.sign_key);
+        auto public_key = key ? store::public_key_of(*key)
+                              : core::Result<std::string>(core::Error { "cannot read the file" });
+        if (!public_key) {
+            std::fprintf(
+                stderr, "%s: error: %s\n", args.sign_key.c_str(), public_key.error().c_str());
+            return 1;
+        }
+        key_file = *key;
+    }
     int built = build(args);
     if (built != 0)
         return built;
+    if (!key_file.empty()) {
+        auto signed_status = store::sign_content_file(args.output, key_file);
+        if (!signed_status) {
+            std::fprintf(stderr, "%s: error: signing: %s\n", args.output.c_str(),
+                signed_status.error().c_str());
+            std::filesystem::remove(args.output);
+            return 1;
+        }
+    }
     auto verified = store::verify_content_file(args.output, check_image);
     if (!verified) {
         std::fprintf(stderr, "%s: error: %s\n", args.output.c_str(), verified.error().c_str());
         return 1;
     }
-    std::printf("%s: verified: content %s, %zu slides, %zu images, checksum %s\n",
+    std::printf("%s: verified: content %s, %zu slides, %zu images, checksum %s, %s\n",
         args.output.c_str(), verified.value().content_version.c_str(), verified.value().slides,
-        verified.value().images, verified.value().checksum.substr(0, 16).c_str());
+        verified.value().images, verified.value().checksum.substr(0, 16).c_str(),
+        verified.value().signed_by.empty() ? "unsigned"
+                                           : ("signed by " + verified.value().signed_by).c_str());
+    return 0;
+}
+
+// A new signing key: the secret key file (mode 0600, never overwritten) and the public key.
+int keygen(const Args& args)
+{
+    if (args.output.empty())
+        return usage();
+    auto pair = store::generate_key_pair();
+    int fd = ::open(args.output.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        std::fprintf(stderr, "%s: error: cannot create the key file: %s\n", args.output.c_str(),
+            std::strerror(errno));
+        return 1;
+    }
+    auto& text = pair.secret_key_file;
+    bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size())
+        && ::fsync(fd) == 0;
+    ok = ::close(fd) == 0 && ok;
+    sodium_memzero(text.data(), text.size());
+    if (!ok) {
+        std::fprintf(stderr, "%s: error: cannot write the key file\n", args.output.c_str());
+        std::filesystem::remove(args.output);
+        return 1;
+    }
+    std::printf("secret key written to %s (keep it private; sign with pack --sign %s)\n"
+                "public key: %s\n"
+                "put it in each kiosk's kiosk.toml:\n[content]\ntrusted_keys = [\"%s\"]\n",
+        args.output.c_str(), args.output.c_str(), pair.public_key.c_str(), pair.public_key.c_str());
     return 0;
 }
 
 int install(const Args& args)
 {
+    auto config = app::load_config_file(args.config.empty() ? app::config_path() : args.config);
+    for (auto& problem : config.problems)
+        std::fprintf(stderr, "kiosk-content: config: %s\n", problem.c_str());
     auto paths = store::install_paths(args.state);
-    auto installed = store::install_content_file(args.dir, paths, check_image);
+    auto installed = store::install_content_file(args.dir, paths, check_image, config.trust());
     if (!installed) {
-        std::fprintf(stderr, "%s: error: %s\n", args.dir.c_str(), installed.error().c_str());
+        std::fprintf(stderr, "kiosk-content install: error: %s\n", installed.error().c_str());
         return 1;
     }
     std::printf("installed %s as %s (content %s); the previous file is kept as %s; the kiosk picks "
@@ -250,6 +333,8 @@ int main(int argc, char** argv)
         return install(*args);
     if (args->command == "stats")
         return stats(*args);
+    if (args->command == "keygen")
+        return keygen(*args);
     if (args->command == "hash-pin")
         return hash_pin();
     return usage();

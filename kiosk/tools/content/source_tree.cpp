@@ -1,6 +1,8 @@
 // Walks the content and assets folders.
 #include "kiosk/tools/content/source_tree.h"
 
+#include "kiosk/core/content_limits.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +14,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A content file larger than this is refused before it is parsed (the largest bundled file is
+// 24 KB; docs/content-format.md, Limits).
+constexpr uintmax_t MAX_SOURCE_FILE_BYTES = 1 << 20;
+
 std::optional<std::string> read_file(const fs::path& path)
 {
     std::ifstream in(path, std::ios::binary);
@@ -20,6 +26,25 @@ std::optional<std::string> read_file(const fs::path& path)
     std::ostringstream out;
     out << in.rdbuf();
     return out.str();
+}
+
+// Why the file at `path` may not be read as part of `root`: a symlink whose target lies outside
+// it, or a file over `max_bytes`; nullopt when it may.
+std::optional<std::string> refusal(const fs::path& path, const fs::path& root, uintmax_t max_bytes)
+{
+    std::error_code ec;
+    if (fs::is_symlink(path, ec)) {
+        auto target = fs::weakly_canonical(path, ec);
+        auto base = fs::weakly_canonical(root, ec);
+        auto inside = fs::relative(target, base, ec);
+        if (ec || inside.empty() || *inside.begin() == "..")
+            return "it is a symlink to " + target.string() + ", outside " + root.string();
+    }
+    auto size = fs::file_size(path, ec);
+    if (!ec && size > max_bytes)
+        return "the file is " + std::to_string(size) + " bytes, at most "
+            + std::to_string(max_bytes);
+    return std::nullopt;
 }
 
 } // namespace
@@ -49,6 +74,10 @@ CompileInput read_source_tree(
     }
     std::sort(tomls.begin(), tomls.end());
     for (auto& path : tomls) {
+        if (auto refused = refusal(path, content_dir, MAX_SOURCE_FILE_BYTES)) {
+            diagnostics.error(path.string(), 1, 1, "refused: " + *refused);
+            continue;
+        }
         auto text = read_file(path);
         if (!text) {
             diagnostics.error(path.string(), 0, 0, "cannot read the file");
@@ -62,10 +91,16 @@ CompileInput read_source_tree(
              !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
             if (!it->is_regular_file())
                 continue;
+            auto id = fs::relative(it->path(), images).generic_string();
+            // Pictures are bounded by their own limits (the picture checks); this one only
+            // keeps a file from being read whole that no package could hold.
+            if (auto refused = refusal(it->path(), assets_dir, core::MAX_PACKAGE_BYTES)) {
+                input.refused_images[id] = *refused;
+                continue;
+            }
             auto text = read_file(it->path());
             if (!text)
                 continue;
-            auto id = fs::relative(it->path(), images).generic_string();
             input.images[id] = std::vector<uint8_t>(text->begin(), text->end());
         }
     }
