@@ -91,7 +91,8 @@ CompileInput read_source_tree(
              !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
             if (!it->is_regular_file())
                 continue;
-            auto id = fs::relative(it->path(), images).generic_string();
+            // The name as written (fs::relative would resolve a symlink to its target).
+            auto id = it->path().lexically_relative(images).generic_string();
             // Pictures are bounded by their own limits (the picture checks); this one only
             // keeps a file from being read whole that no package could hold.
             if (auto refused = refusal(it->path(), assets_dir, core::MAX_PACKAGE_BYTES)) {
