@@ -2,6 +2,7 @@
 // validates. No SQLite, no SDL, no files.
 #pragma once
 
+#include "kiosk/core/geometry.h"
 #include "kiosk/core/lang.h"
 
 #include <cstdint>
@@ -47,6 +48,9 @@ struct Slide {
     int duration_ms { 10000 };
     bool attract { true };
     std::string image;
+    // A photo's point (0..1 of its width and height) that every crop keeps; drawings ignore it.
+    Point image_focus { 0.5f, 0.5f };
+    Text3 image_credit; // a photo's credit line, shown with it; empty for drawings
     std::string place_id;
     std::string chart_id;
     std::string source_id;
@@ -118,7 +122,7 @@ struct Chart {
 
 struct Image {
     std::string id; // path below assets/images, e.g. "cities/kitakyushu.svg"
-    std::vector<uint8_t> bytes; // the SVG as written
+    std::vector<uint8_t> bytes; // the SVG as written; a photo oriented, downscaled, re-encoded
 };
 
 struct ExhibitionMeta {

@@ -45,11 +45,14 @@ struct Triangles {
 
 struct DrawImage {
     std::string image_id; // path below assets/images, as in the content
-    Rect rect; // where it goes; the image keeps its aspect ratio inside (contain)
+    Rect rect; // where it goes; a drawing keeps its aspect ratio inside (contain)
     float alpha { 1 };
     // A slow pan/zoom (Ken Burns): 1 = fit, >1 zoomed in about the centre shifted by pan.
     float zoom { 1 };
     Point pan; // -1..1 of the free travel on each axis
+    // Photos fill the rect (cover) and keep this point (0..1 of the photo) in the crop; drawings
+    // ignore it.
+    Point focus { 0.5f, 0.5f };
 };
 
 struct DrawText {

@@ -1,5 +1,7 @@
-// SVG decoding through SDL_image (nanosvg inside) and the texture cache.
+// Pictures rasterised (platform/pictures) into SDL surfaces, and the texture cache.
 #include "kiosk/platform/images.h"
+
+#include "kiosk/platform/pictures.h"
 
 #include <algorithm>
 #include <cctype>
@@ -12,46 +14,72 @@ namespace kiosk::platform {
 
 std::optional<std::string> check_image_decodes(const std::vector<uint8_t>& bytes)
 {
-    if (bytes.empty())
-        return "the file is empty";
-    RWopsPtr rw(SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())));
-    if (!rw)
-        return std::string(SDL_GetError());
-    SurfacePtr surface(IMG_LoadSizedSVG_RW(rw.get(), 64, 0));
-    if (!surface)
-        return std::string(IMG_GetError());
-    if (surface->w <= 0 || surface->h <= 0)
-        return "the image has no size";
-    // nanosvg accepts almost anything and draws nothing: an SVG with no visible pixel is broken.
-    if (SDL_LockSurface(surface.get()) == 0) {
-        bool any = false;
-        auto* format = surface->format;
-        for (int y = 0; y < surface->h && !any; ++y) {
-            auto* row = static_cast<const uint8_t*>(surface->pixels) + y * surface->pitch;
-            for (int x = 0; x < surface->w; ++x) {
-                Uint32 pixel = 0;
-                std::memcpy(&pixel, row + x * format->BytesPerPixel, format->BytesPerPixel);
-                Uint8 r, g, b, a;
-                SDL_GetRGBA(pixel, format, &r, &g, &b, &a);
-                if (a) {
-                    any = true;
-                    break;
-                }
-            }
-        }
-        SDL_UnlockSurface(surface.get());
-        if (!any)
-            return "the image draws nothing (not an SVG SDL_image can render)";
-    }
-    return std::nullopt;
+    // Drawn for real at one modest size (librsvg or the photo codec reads and renders all of
+    // it), and sized against the budget at every screen size; `kiosk-content check` and `pack`
+    // rasterise every size the screens draw.
+    const core::Size draw_at[] = { { 640, 640 } };
+    auto fits = screen_boxes();
+    return verify_picture(bytes, draw_at, fits);
 }
 
-SurfacePtr decode_image(const std::vector<uint8_t>& bytes, int width_px, int height_px)
+SurfacePtr decode_image(const std::vector<uint8_t>& bytes, core::Size box_px, core::Point focus,
+    std::optional<core::Color> matte, std::string* error)
 {
-    RWopsPtr rw(SDL_RWFromConstMem(bytes.data(), static_cast<int>(bytes.size())));
-    if (!rw)
+    RasterRequest request;
+    request.box_px = box_px;
+    request.focus = focus;
+    request.matte = matte;
+    auto raster = rasterise_picture(bytes, request);
+    if (!raster) {
+        if (error)
+            *error = raster.error();
         return nullptr;
-    return SurfacePtr(IMG_LoadSizedSVG_RW(rw.get(), width_px, height_px));
+    }
+    auto* source = raster.value().get();
+    int w = cairo_image_surface_get_width(source), h = cairo_image_surface_get_height(source);
+    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888));
+    if (!surface) {
+        if (error)
+            *error = SDL_GetError();
+        return nullptr;
+    }
+    auto* from = cairo_image_surface_get_data(source);
+    int from_pitch = cairo_image_surface_get_stride(source);
+    auto* to = static_cast<uint8_t*>(surface->pixels);
+    for (int y = 0; y < h; ++y) {
+        auto* src = from + static_cast<ptrdiff_t>(y) * from_pitch;
+        auto* dst = to + static_cast<ptrdiff_t>(y) * surface->pitch;
+        std::memcpy(dst, src, static_cast<size_t>(w) * 4);
+        if (matte)
+            continue; // opaque: premultiplied and straight alpha are the same
+        // cairo premultiplies; SDL blends straight alpha.
+        for (int x = 0; x < w; ++x) {
+            uint8_t* p = dst + x * 4;
+            unsigned a = p[3];
+            if (a == 0 || a == 255)
+                continue;
+            for (int c = 0; c < 3; ++c)
+                p[c] = static_cast<uint8_t>(std::min(255u, (p[c] * 255 + a / 2) / a));
+        }
+    }
+    return surface;
+}
+
+constexpr float PAN_MARGIN = 1.06f;
+
+core::Size drawn_box(const core::DrawImage& command)
+{
+    auto& box = command.rect;
+    if (!(box.w >= 1 && box.h >= 1))
+        return {};
+    float grow = command.zoom > 1.0f ? PAN_MARGIN : 1.0f;
+    return { static_cast<int>(std::lround(box.w * grow)),
+        static_cast<int>(std::lround(box.h * grow)) };
+}
+
+core::Size raster_box(core::Size box_px)
+{
+    return { (box_px.width + 7) / 8 * 8, (box_px.height + 7) / 8 * 8 };
 }
 
 ImageCache::ImageCache(SDL_Renderer* renderer, Loader loader, size_t budget_bytes)
@@ -80,14 +108,16 @@ void ImageCache::evict_to(size_t budget)
     }
 }
 
-ImageCache::Entry ImageCache::get(const std::string& id, core::Size box_px)
+ImageCache::Entry ImageCache::get(const std::string& id, core::Size box_px, core::Point focus)
 {
     if (id.empty() || box_px.width <= 0 || box_px.height <= 0)
         return {};
-    // Sizes are bucketed to 8 px so a slow zoom does not decode every frame.
-    int bw = (box_px.width + 7) / 8 * 8;
-    int bh = (box_px.height + 7) / 8 * 8;
-    std::string key = id + "@" + std::to_string(bw) + "x" + std::to_string(bh);
+    auto [bw, bh] = raster_box(box_px);
+    // The focus (photos) in hundredths: it moves the crop, so it is part of the key.
+    std::string size_key = std::to_string(bw) + "x" + std::to_string(bh) + "f"
+        + std::to_string(std::lround(std::clamp(focus.x, 0.0f, 1.0f) * 100)) + "-"
+        + std::to_string(std::lround(std::clamp(focus.y, 0.0f, 1.0f) * 100));
+    std::string key = id + "@" + size_key;
     if (auto it = m_index.find(key); it != m_index.end()) {
         ++m_hits;
         m_items.splice(m_items.begin(), m_items, it->second);
@@ -106,24 +136,12 @@ ImageCache::Entry ImageCache::get(const std::string& id, core::Size box_px)
         }
         raw = m_bytes_cache.emplace(id, std::move(*bytes)).first;
     }
-    SurfacePtr surface = rasterise(id, raw->second, bw, bh);
+    // Composited onto the matte once while rasterising, the picture is opaque: every frame then
+    // copies it without blending, several times faster in software.
+    SurfacePtr surface = rasterise(id, size_key, raw->second, { bw, bh }, focus);
     if (!surface) {
-        m_broken[id] = true;
-        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "image %s: %s", id.c_str(), IMG_GetError());
+        m_broken[id] = true; // logged by rasterise; the slide shows without it
         return {};
-    }
-    // Composited onto the matte once here, the picture is opaque: every frame then copies it
-    // without blending, several times faster in software.
-    if (m_matte) {
-        SurfacePtr flat(SDL_CreateRGBSurfaceWithFormat(
-            0, surface->w, surface->h, 32, SDL_PIXELFORMAT_ARGB8888));
-        if (flat) {
-            SDL_FillRect(
-                flat.get(), nullptr, SDL_MapRGB(flat->format, m_matte->r, m_matte->g, m_matte->b));
-            SDL_SetSurfaceBlendMode(surface.get(), SDL_BLENDMODE_BLEND);
-            SDL_BlitSurface(surface.get(), nullptr, flat.get(), nullptr);
-            surface = std::move(flat);
-        }
     }
     TexturePtr texture(SDL_CreateTextureFromSurface(m_renderer, surface.get()));
     if (!texture) {
@@ -144,13 +162,13 @@ ImageCache::Entry ImageCache::get(const std::string& id, core::Size box_px)
 
 // Disk cache files: "KIMG", width, height (int32), then ARGB8888 rows. Written to a temporary
 // name and renamed, so a crash never leaves a half file under the real name.
-std::string ImageCache::disk_path(const std::string& id, int bw, int bh) const
+std::string ImageCache::disk_path(const std::string& id, const std::string& size_key) const
 {
     std::string safe;
     for (char c : id)
         safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.') ? c : '_';
-    return m_disk_dir + "/" + m_disk_key + "-" + safe + "-" + std::to_string(bw) + "x"
-        + std::to_string(bh) + ".kimg";
+    return m_disk_dir + "/" + m_disk_key + "-" + safe + "-" + size_key + (m_matte ? "m" : "")
+        + ".kimg";
 }
 
 void ImageCache::set_disk_cache(const std::string& dir, const std::string& key)
@@ -170,10 +188,10 @@ void ImageCache::set_disk_cache(const std::string& dir, const std::string& key)
     }
 }
 
-SurfacePtr ImageCache::rasterise(
-    const std::string& id, const std::vector<uint8_t>& svg, int bw, int bh)
+SurfacePtr ImageCache::rasterise(const std::string& id, const std::string& size_key,
+    const std::vector<uint8_t>& bytes, core::Size box, core::Point focus)
 {
-    std::string path = m_disk_dir.empty() ? std::string {} : disk_path(id, bw, bh);
+    std::string path = m_disk_dir.empty() ? std::string {} : disk_path(id, size_key);
     if (!path.empty()) {
         if (FILE* f = std::fopen(path.c_str(), "rb")) {
             char magic[4];
@@ -200,22 +218,14 @@ SurfacePtr ImageCache::rasterise(
                 return surface;
         }
     }
-    // Fit the box (contain): by width unless the known aspect says the height limits.
-    auto aspect = m_aspect.find(id);
-    SurfacePtr surface;
-    if (aspect != m_aspect.end()
-        && static_cast<float>(bw) / aspect->second > static_cast<float>(bh))
-        surface = decode_image(svg, 0, bh);
-    else
-        surface = decode_image(svg, bw, 0);
-    if (surface && surface->h > 0)
-        m_aspect[id] = static_cast<float>(surface->w) / static_cast<float>(surface->h);
-    if (surface && surface->h > bh)
-        surface = decode_image(svg, 0, bh);
-    if (!surface)
+    std::string error;
+    SurfacePtr surface = decode_image(bytes, box, focus, m_matte, &error);
+    if (!surface) {
+        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION,
+            "image %s at %dx%d: %s; the screen shows without it", id.c_str(), box.width, box.height,
+            error.c_str());
         return nullptr;
-    if (surface->format->format != SDL_PIXELFORMAT_ARGB8888)
-        surface.reset(SDL_ConvertSurfaceFormat(surface.get(), SDL_PIXELFORMAT_ARGB8888, 0));
+    }
     if (surface && !path.empty()) {
         std::string temp = path + ".tmp";
         if (FILE* f = std::fopen(temp.c_str(), "wb")) {

@@ -1,7 +1,9 @@
-// Images from the content database (SVG) decoded with SDL_image into textures at the size they
-// are drawn, cached within a byte budget (least recently used goes first).
+// Pictures from the content database (SVG drawings, photos) rasterised through platform/pictures
+// into textures at the size they are drawn, cached within a byte budget (least recently used
+// goes first).
 #pragma once
 
+#include "kiosk/core/draw_list.h"
 #include "kiosk/core/geometry.h"
 #include "kiosk/platform/sdl_handles.h"
 
@@ -15,11 +17,23 @@
 
 namespace kiosk::platform {
 
-// nullopt when SDL_image can decode the bytes, else its message. Needs no window.
+// nullopt when the picture keeps the limits, draws (at 640x640) and keeps the memory budget at
+// the size of every supported screen (every box the kiosk draws in fits one), else why. The
+// installer's check; needs no window.
 std::optional<std::string> check_image_decodes(const std::vector<uint8_t>& bytes);
 
-// Rasterises an image to a surface `width_px` wide (height from its aspect ratio).
-SurfacePtr decode_image(const std::vector<uint8_t>& bytes, int width_px, int height_px);
+// The picture rasterised for `box_px` (see rasterise_picture) as an SDL ARGB8888 surface: opaque
+// when `matte` is given, else with straight (not premultiplied) alpha. nullptr and `error` set
+// when it cannot be drawn.
+SurfacePtr decode_image(const std::vector<uint8_t>& bytes, core::Size box_px, core::Point focus,
+    std::optional<core::Color> matte, std::string* error = nullptr);
+
+// The box a DrawImage is rasterised for: its rect, grown by the pan margin when it pans (a pan
+// moves a picture drawn larger than its box by whole pixels; it never rescales).
+core::Size drawn_box(const core::DrawImage& command);
+// The size the cache rasterises for a box: rounded up to 8 px, so a slow zoom does not decode
+// every frame.
+core::Size raster_box(core::Size box_px);
 
 class ImageCache {
 public:
@@ -43,11 +57,15 @@ public:
         int width { 0 };
         int height { 0 };
     };
-    // A texture of the image rasterised to fit `box_px` (contain); nullptr texture when the image
-    // is missing or broken (the caller draws nothing, never a grey box).
-    Entry get(const std::string& id, core::Size box_px);
+    // A texture of the image rasterised for `box_px`: a drawing fits inside (contain), a photo
+    // fills it (cover) cropped around `focus`; nullptr texture when the image is missing, broken
+    // or over the memory budget (the caller draws nothing, never a grey box; it is logged once).
+    Entry get(const std::string& id, core::Size box_px, core::Point focus = { 0.5f, 0.5f });
     // Decodes ahead of use (preloading the next slide off the visible frame).
-    void preload(const std::string& id, core::Size box_px) { get(id, box_px); }
+    void preload(const std::string& id, core::Size box_px, core::Point focus = { 0.5f, 0.5f })
+    {
+        get(id, box_px, focus);
+    }
     size_t bytes() const { return m_bytes; }
     size_t count() const { return m_items.size(); }
     uint64_t hits() const { return m_hits; }
@@ -63,8 +81,9 @@ private:
         size_t bytes { 0 };
     };
     void evict_to(size_t budget);
-    SurfacePtr rasterise(const std::string& id, const std::vector<uint8_t>& svg, int bw, int bh);
-    std::string disk_path(const std::string& id, int bw, int bh) const;
+    SurfacePtr rasterise(const std::string& id, const std::string& size_key,
+        const std::vector<uint8_t>& bytes, core::Size box, core::Point focus);
+    std::string disk_path(const std::string& id, const std::string& size_key) const;
 
     SDL_Renderer* m_renderer;
     Loader m_loader;
@@ -74,9 +93,8 @@ private:
     uint64_t m_misses { 0 };
     std::list<Item> m_items; // front = most recently used
     std::unordered_map<std::string, std::list<Item>::iterator> m_index;
-    std::unordered_map<std::string, std::vector<uint8_t>> m_bytes_cache; // raw SVG, small
+    std::unordered_map<std::string, std::vector<uint8_t>> m_bytes_cache; // as stored
     std::unordered_map<std::string, bool> m_broken;
-    std::unordered_map<std::string, float> m_aspect; // width / height, once decoded
     std::optional<core::Color> m_matte;
     std::string m_disk_dir;
     std::string m_disk_key;

@@ -326,20 +326,15 @@ void Renderer::triangles(const core::Triangles& command)
     SDL_RenderGeometry(m_renderer, nullptr, m_vertices.data(), count, nullptr, 0);
 }
 
-// Images are rasterised once at the size they are drawn (plus a margin for the slow pan), so
-// every frame is a 1:1 blit: the software renderer's scaled blits are many times slower. The slow
-// pan moves the picture by whole pixels inside its box; it never rescales.
-constexpr float PAN_MARGIN = 1.06f;
-
+// Images are rasterised once at the size they are drawn (plus a margin for the slow pan, see
+// drawn_box), so every frame is a 1:1 blit: the software renderer's scaled blits are many times
+// slower.
 ImageCache::Entry Renderer::image_texture(const core::DrawImage& command)
 {
-    auto& box = command.rect;
-    if (box.w < 1 || box.h < 1)
+    auto box = drawn_box(command);
+    if (box.width < 1 || box.height < 1)
         return {};
-    float grow = command.zoom > 1.0f ? PAN_MARGIN : 1.0f;
-    return m_images.get(command.image_id,
-        { static_cast<int>(std::lround(box.w * grow)),
-            static_cast<int>(std::lround(box.h * grow)) });
+    return m_images.get(command.image_id, box, command.focus);
 }
 
 void Renderer::preload(const core::DrawList& list, core::Size screen)

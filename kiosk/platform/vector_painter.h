@@ -6,6 +6,7 @@
 #pragma once
 
 #include "kiosk/core/draw_list.h"
+#include "kiosk/platform/cairo_handles.h"
 
 #include <cairo.h>
 #include <condition_variable>
@@ -18,13 +19,6 @@
 #include <vector>
 
 namespace kiosk::platform {
-
-struct CairoDeleter {
-    void operator()(cairo_t* p) const { cairo_destroy(p); }
-    void operator()(cairo_surface_t* p) const { cairo_surface_destroy(p); }
-};
-using CairoPtr = std::unique_ptr<cairo_t, CairoDeleter>;
-using CairoSurfacePtr = std::unique_ptr<cairo_surface_t, CairoDeleter>;
 
 // 32-bit native-endian pixels: SDL_PIXELFORMAT_ARGB8888 (cairo's ARGB32) or, with `alpha`
 // false, SDL_PIXELFORMAT_RGB888 (0xXXRRGGBB, cairo's RGB24).

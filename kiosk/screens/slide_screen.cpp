@@ -75,6 +75,16 @@ void draw_slide_body(DrawList& out, Context& ctx, const Frame& frame, const Slid
     if (draw_panel)
         out.add(FillRect { picture, palette::SAND, m.u(28) });
     Rect inner = picture.inset(m.u(28));
+    // A photo's credit line sits under it on the panel (a photo fills its box, so a line over it
+    // would hide part of the picture and read badly on a bright one).
+    const std::string& credit = slide.image_credit[frame.lang];
+    bool credited = !credit.empty() && !slide.image.empty() && slide.chart_id.empty();
+    Rect credit_box;
+    if (credited) {
+        float line_h = static_cast<float>(type_scale_px(TextRole::Caption, m.type_basis())) * 1.5f;
+        credit_box = { inner.x, inner.bottom() - line_h, inner.w, line_h };
+        inner.h -= line_h + m.u(8);
+    }
     // In a transition the pictures wipe (each shows its strip of the panel, fully opaque): a
     // wipe costs one picture's pixels, where blending two pictures costs several times that.
     bool wiping = wipe_from > 0.0f || wipe_to < 1.0f;
@@ -89,7 +99,14 @@ void draw_slide_body(DrawList& out, Context& ctx, const Frame& frame, const Slid
             // A slow drift across a picture drawn 6 % larger than its box: a few pixels a
             // second, always by whole pixels (no rescaling), gentle enough to read beside.
             Point pan { std::sin(t_s * 0.15f) * 0.8f, std::cos(t_s * 0.11f) * 0.6f };
-            out.add(DrawImage { slide.image, inner, wiping ? 1.0f : alpha, 1.06f, pan });
+            out.add(DrawImage {
+                slide.image, inner, wiping ? 1.0f : alpha, 1.06f, pan, slide.image_focus });
+            if (credited) {
+                auto caption = style(TextRole::Caption, frame.lang);
+                caption.max_lines = 1;
+                out.add(DrawText { credit, caption, credit_box,
+                    with_alpha(palette::NAVY_LIGHT, wiping ? 1.0f : alpha) });
+            }
         }
         if (wiping)
             out.add(PopClip {});

@@ -15,7 +15,7 @@
 
 namespace kiosk::store {
 
-inline constexpr int SCHEMA_VERSION = 1;
+inline constexpr int SCHEMA_VERSION = 2;
 
 enum class ColumnType { Text, Integer, Real, Blob };
 
@@ -54,7 +54,10 @@ inline constexpr Column SLIDE[] { { "id", Text, F::Id }, { "topic_id", Text, F::
     { "ord", Integer }, { "duration_ms", Integer }, { "attract", Integer },
     { "image", Text, F::Id }, { "place_id", Text, F::Id }, { "chart_id", Text, F::Id },
     { "source_id", Text, F::Id }, { "title_vi", Text }, { "title_ja", Text }, { "title_en", Text },
-    { "body_vi", Text, F::Long }, { "body_ja", Text, F::Long }, { "body_en", Text, F::Long } };
+    { "body_vi", Text, F::Long }, { "body_ja", Text, F::Long }, { "body_en", Text, F::Long },
+    // A photo's focus (0..1) and credit line; 0.5, 0.5 and empty for a drawing.
+    { "focus_x", Real }, { "focus_y", Real }, { "credit_vi", Text }, { "credit_ja", Text },
+    { "credit_en", Text } };
 inline constexpr Column PLACE[] { { "id", Text, F::Id }, { "kind", Text, F::Id }, { "lat", Real },
     { "lon", Real }, { "source_id", Text, F::Id }, { "coord_ref", Text, F::Long },
     { "image", Text, F::Id }, { "slides", Text, F::Long }, { "name_vi", Text }, { "name_ja", Text },

@@ -133,6 +133,9 @@ Status read_slides(sqlite3* db, std::vector<core::Slide>& out)
         s.source_id = row.text("source_id");
         s.title = row.text3("title");
         s.body = row.text3("body");
+        s.image_focus = { static_cast<float>(row.real("focus_x", 0, 1)),
+            static_cast<float>(row.real("focus_y", 0, 1)) };
+        s.image_credit = row.text3("credit");
         out.push_back(std::move(s));
         return core::ok_status();
     });

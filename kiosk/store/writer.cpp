@@ -153,7 +153,10 @@ Status insert_all(sqlite3* db, const core::Exhibition& ex, const std::vector<cor
                     .text("chart_id", s.chart_id)
                     .text("source_id", s.source_id)
                     .text3("title", s.title)
-                    .text3("body", s.body);
+                    .text3("body", s.body)
+                    .real("focus_x", s.image_focus.x)
+                    .real("focus_y", s.image_focus.y)
+                    .text3("credit", s.image_credit);
             }),
         insert_rows(db, PLACE_TABLE, ex.places,
             [](RowWriter& w, const Place& p) {

@@ -16,7 +16,7 @@ count=$(grep -cE '^[^:]+\.toml:[0-9]+:[0-9]+: error: ' "$work/errors.txt" || tru
 [ "$count" -eq 10 ] || { echo "FAIL: expected 10 file:line:col errors, got $count"; exit 1; }
 for kind in "unknown key 'ordre'" "missing translation 'ja'" "unknown slide 'hp-sisters'" \
     "unknown place 'hai-phong'" "unknown image 'flags/vn.svg'" "bad coordinates" \
-    "duplicate event id 'sister-2014'" "invalid UTF-8" "image 'broken.svg' does not decode" \
+    "duplicate event id 'sister-2014'" "invalid UTF-8" "image 'broken.svg' cannot be shown" \
     "date must be YYYY"; do
     grep -qF "$kind" "$work/errors.txt" || { echo "FAIL: no error for: $kind"; exit 1; }
 done

@@ -99,10 +99,11 @@ CompileInput base_input()
     input.images["flag.svg"] = std::vector<uint8_t>(svg.begin(), svg.end());
     std::string broken = "not an image";
     input.images["broken.svg"] = std::vector<uint8_t>(broken.begin(), broken.end());
-    input.decode_image = [](const std::vector<uint8_t>& bytes) -> std::optional<std::string> {
+    input.prepare_image
+        = [](const std::vector<uint8_t>& bytes) -> kiosk::core::Result<std::vector<uint8_t>> {
         if (std::string(bytes.begin(), bytes.end()).find("<svg") == std::string::npos)
-            return std::string("not an SVG");
-        return std::nullopt;
+            return kiosk::core::Error { "not an SVG" };
+        return bytes;
     };
     return input;
 }
@@ -207,7 +208,7 @@ INSTANTIATE_TEST_SUITE_P(EveryKind, ContentCompilerErrors,
             "vi = \"N\xff dung\"", "content/slides.toml:9:8: error: invalid UTF-8", true },
         ErrorCase { "E11_image_does_not_decode", "content/slides.toml", "image = \"flag.svg\"",
             "image = \"broken.svg\"",
-            "content/slides.toml:5:9: error: image 'broken.svg' does not decode: not an SVG" },
+            "content/slides.toml:5:9: error: image 'broken.svg' cannot be shown: not an SVG" },
         ErrorCase { "E12_unknown_topic", "content/slides.toml", "topic = \"hpk-overview\"",
             "topic = \"hpk-overveiw\"",
             "content/slides.toml:3:9: error: reference to an unknown topic 'hpk-overveiw'" },

@@ -94,6 +94,7 @@ public:
         return pos();
     }
     const std::string& file() const { return m_file; }
+    bool has(std::string_view key) const { return m_table.get(key) != nullptr; }
 
     std::optional<std::string> string(std::string_view key, bool required);
     std::optional<int64_t> integer(std::string_view key, bool required);
@@ -101,6 +102,8 @@ public:
     std::optional<bool> boolean(std::string_view key);
     std::optional<Text3> text3(std::string_view key, bool required);
     std::vector<std::string> string_list(std::string_view key, bool required);
+    // [x, y], each 0..1 (a point of a picture).
+    std::optional<Point> unit_point(std::string_view key);
     std::optional<std::string> id();
     // A string naming another item (checked once everything is read); empty when optional and
     // absent.
@@ -174,6 +177,7 @@ private:
     void read_partnership(const std::string& file, const toml::table& table);
     void read_topic(const std::string& file, const toml::table& table);
     void read_slide(const std::string& file, const toml::table& table);
+    void read_photo_keys(TableReader& r, Slide& s);
     void read_place(const std::string& file, const toml::table& table);
     void read_link(const std::string& file, const toml::table& table);
     void read_event(const std::string& file, const toml::table& table);
@@ -353,6 +357,33 @@ std::vector<std::string> TableReader::string_list(std::string_view key, bool req
                 m_what + ": '" + std::string(key) + "' must hold strings only");
     }
     return out;
+}
+
+std::optional<Point> TableReader::unit_point(std::string_view key)
+{
+    m_used.insert(std::string(key));
+    auto* node = m_table.get(key);
+    if (!node)
+        return std::nullopt;
+    auto* array = node->as_array();
+    auto number = [&](size_t i) -> std::optional<double> {
+        if (!array || array->size() != 2)
+            return std::nullopt;
+        auto* item = array->get(i);
+        if (auto* f = item->as_floating_point())
+            return f->get();
+        if (auto* n = item->as_integer())
+            return static_cast<double>(n->get());
+        return std::nullopt;
+    };
+    auto x = number(0), y = number(1);
+    if (!x || !y || !(*x >= 0 && *x <= 1) || !(*y >= 0 && *y <= 1)) {
+        m_compiler.error(pos_of(m_file, node->source()),
+            m_what + ": '" + std::string(key)
+                + "' must be [x, y] with each 0..1 (0 = left or top, 1 = right or bottom)");
+        return std::nullopt;
+    }
+    return Point { static_cast<float>(*x), static_cast<float>(*y) };
 }
 
 std::optional<std::string> TableReader::id()
@@ -561,6 +592,7 @@ void Compiler::read_slide(const std::string& file, const toml::table& table)
     }
     s.attract = r.boolean("attract").value_or(true);
     s.image = r.reference("image", Reference::Kind::Image, false).value_or("");
+    read_photo_keys(r, s);
     s.place_id = r.reference("place", Reference::Kind::Place, false).value_or("");
     s.chart_id = r.reference("chart", Reference::Kind::Chart, false).value_or("");
     auto source = r.reference("source", Reference::Kind::Source, true);
@@ -576,6 +608,21 @@ void Compiler::read_slide(const std::string& file, const toml::table& table)
     s.body = *body;
     m_out.locations["slide:" + s.id] = { file, r.pos().line };
     m_out.exhibition.slides.push_back(std::move(s));
+}
+
+// A photo on a slide says where its subject is (kept in every crop) and whom to credit; a drawing
+// is shown whole and is the project's own, so it takes neither.
+void Compiler::read_photo_keys(TableReader& r, Slide& s)
+{
+    bool photo = is_photo_id(s.image);
+    bool has_focus = r.has("focus"), has_credit = r.has("credit");
+    if (auto focus = r.unit_point("focus"))
+        s.image_focus = *focus;
+    if (auto credit = r.text3("credit", photo))
+        s.image_credit = *credit;
+    if (!photo && (has_focus || has_credit))
+        error(r.pos_of_key(has_focus ? "focus" : "credit"),
+            "slide: 'focus' and 'credit' belong to a photo (image = \"....jpg\", .png, .webp)");
 }
 
 void Compiler::read_place(const std::string& file, const toml::table& table)
@@ -811,10 +858,18 @@ void Compiler::check_references()
             }
             if (!used_images.contains(ref.id) && !count_row("image", ref.pos))
                 continue;
-            if (used_images.insert(ref.id).second && m_input.decode_image) {
-                if (auto problem = m_input.decode_image(it->second))
-                    error(ref.pos, "image '" + ref.id + "' does not decode: " + *problem);
+            if (!used_images.insert(ref.id).second)
+                continue;
+            m_out.locations["image:" + ref.id] = { ref.pos.file, ref.pos.line };
+            if (!m_input.prepare_image) {
+                m_out.images.push_back({ ref.id, it->second });
+                continue;
             }
+            auto prepared = m_input.prepare_image(it->second);
+            if (!prepared)
+                error(ref.pos, "image '" + ref.id + "' cannot be shown: " + prepared.error());
+            else
+                m_out.images.push_back({ ref.id, prepared.release_value() });
             continue;
         }
         if (!m_ids.contains({ ref.kind, ref.id }))
@@ -822,8 +877,8 @@ void Compiler::check_references()
                 "reference to an unknown " + std::string(kind_word(ref.kind)) + " '" + ref.id
                     + "'");
     }
-    for (auto& id : used_images)
-        m_out.images.push_back({ id, m_input.images.at(id) });
+    std::sort(m_out.images.begin(), m_out.images.end(),
+        [](const Image& a, const Image& b) { return a.id < b.id; });
 }
 
 void Compiler::check_completeness()
@@ -845,6 +900,17 @@ CompileOutput Compiler::run()
 }
 
 } // namespace
+
+bool is_photo_id(std::string_view id)
+{
+    auto dot = id.rfind('.');
+    if (dot == std::string_view::npos)
+        return false;
+    std::string ext(id.substr(dot + 1));
+    for (auto& c : ext)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext == "jpg" || ext == "jpeg" || ext == "png" || ext == "webp";
+}
 
 CompileOutput compile_content(const CompileInput& input)
 {

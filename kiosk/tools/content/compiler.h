@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kiosk/core/content_model.h"
+#include "kiosk/core/result.h"
 #include "kiosk/tools/content/diagnostics.h"
 
 #include <functional>
@@ -18,13 +19,18 @@ struct SourceFile {
     std::string text;
 };
 
-// Returns an error message when the bytes are not an image the kiosk can draw.
-using ImageDecoder = std::function<std::optional<std::string>(const std::vector<uint8_t>& bytes)>;
+// The bytes to store for a picture file (a photo downscaled and re-encoded, a drawing as
+// written), or the message saying why the kiosk cannot show it.
+using ImagePreparer
+    = std::function<core::Result<std::vector<uint8_t>>(const std::vector<uint8_t>& bytes)>;
+
+// Photos are told from drawings by their file name: .jpg, .jpeg, .png, .webp.
+bool is_photo_id(std::string_view id);
 
 struct CompileInput {
     std::vector<SourceFile> files;
     std::map<std::string, std::vector<uint8_t>> images; // id (path below assets/images) -> bytes
-    ImageDecoder decode_image; // may be empty: then images are only checked to exist
+    ImagePreparer prepare_image; // may be empty: then images are checked to exist, stored as read
     // Image files that were not read, with the reason (a symlink that leaves assets/, too big);
     // a reference to one is an error at the reference.
     std::map<std::string, std::string> refused_images;

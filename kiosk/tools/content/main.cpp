@@ -1,9 +1,11 @@
 // kiosk-content: the content editors' and staff's command.
 //   build DIR -o FILE   compile content/ into a database (atomic; a failed build keeps FILE)
 //   check DIR           compile and report every string that overflows its box on any screen
+//   render PICTURE -o PNG   one picture drawn through the kiosk's own code path
 #include "kiosk/app/config.h"
 #include "kiosk/platform/fonts.h"
 #include "kiosk/platform/images.h"
+#include "kiosk/platform/pictures.h"
 #include "kiosk/platform/sdl_handles.h"
 #include "kiosk/store/installer.h"
 #include "kiosk/store/signing.h"
@@ -14,6 +16,7 @@
 #include "kiosk/tools/content/source_tree.h"
 
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -21,9 +24,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <set>
 #include <sodium.h>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <unistd.h>
 #include <vector>
 
@@ -48,6 +54,9 @@ int usage()
         "       kiosk-content stats [--state DIR]                interaction counts as CSV\n"
         "       kiosk-content hash-pin                           read a staff PIN on stdin, print "
         "its hash\n"
+        "       kiosk-content render PICTURE -o PNG [--size WxH] [--focus X,Y] [--matte RRGGBB]\n"
+        "                                                        one picture as the kiosk draws "
+        "it in a WxH box\n"
         "--state defaults to $KIOSK_STATE_DIR or /var/lib/kiosk; --config to $KIOSK_CONFIG or "
         "/etc/kiosk/kiosk.toml (its [content] trusted_keys)\n",
         stderr);
@@ -62,6 +71,9 @@ struct Args {
     std::string state;
     std::string sign_key; // pack --sign KEYFILE
     std::string config; // install --config FILE
+    core::Size size { 1920, 1080 }; // render: the box
+    core::Point focus { 0.5f, 0.5f }; // render: a photo's focus
+    std::optional<core::Color> matte; // render: painted under the picture
 };
 
 std::optional<Args> parse(int argc, char** argv)
@@ -82,16 +94,35 @@ std::optional<Args> parse(int argc, char** argv)
             args.sign_key = argv[++i];
         else if (arg == "--config" && i + 1 < argc)
             args.config = argv[++i];
-        else if (!arg.empty() && arg[0] != '-' && args.dir.empty())
+        else if (arg == "--size" && i + 1 < argc) {
+            int w = 0, h = 0;
+            char end = 0;
+            if (std::sscanf(argv[++i], "%dx%d%c", &w, &h, &end) != 2 || w < 1 || h < 1 || w > 8192
+                || h > 8192)
+                return std::nullopt;
+            args.size = { w, h };
+        } else if (arg == "--focus" && i + 1 < argc) {
+            float x = 0, y = 0;
+            if (std::sscanf(argv[++i], "%f,%f", &x, &y) != 2 || !(x >= 0 && x <= 1)
+                || !(y >= 0 && y <= 1))
+                return std::nullopt;
+            args.focus = { x, y };
+        } else if (arg == "--matte" && i + 1 < argc) {
+            unsigned rgb = 0;
+            if (std::sscanf(argv[++i], "%6x", &rgb) != 1)
+                return std::nullopt;
+            args.matte = core::Color { static_cast<uint8_t>(rgb >> 16),
+                static_cast<uint8_t>(rgb >> 8), static_cast<uint8_t>(rgb), 255 };
+        } else if (!arg.empty() && arg[0] != '-' && args.dir.empty())
             args.dir = arg;
         else
             return std::nullopt;
     }
     bool needs_dir = args.command == "build" || args.command == "check" || args.command == "pack"
-        || args.command == "install";
+        || args.command == "install" || args.command == "render";
     if (needs_dir && args.dir.empty())
         return std::nullopt;
-    if (args.assets.empty() && !args.dir.empty())
+    if (args.assets.empty() && !args.dir.empty() && args.command != "render")
         args.assets = tools::default_assets_dir(args.dir);
     if (args.state.empty()) {
         const char* env = std::getenv("KIOSK_STATE_DIR");
@@ -115,8 +146,15 @@ std::optional<tools::CompileOutput> compile(const Args& args)
 {
     tools::Diagnostics read_problems;
     auto input = tools::read_source_tree(args.dir, args.assets, read_problems);
-    input.decode_image
-        = [](const std::vector<uint8_t>& bytes) { return platform::check_image_decodes(bytes); };
+    // Each picture keeps the limits and is stored as the kiosk will read it (photos downscaled).
+    input.prepare_image
+        = [](const std::vector<uint8_t>& bytes) -> core::Result<std::vector<uint8_t>> {
+        auto prepared = platform::prepare_picture(bytes);
+        if (!prepared)
+            return core::Error { prepared.error() };
+        return std::move(prepared.value().bytes);
+    };
+
     auto out = tools::compile_content(input);
     for (auto& d : read_problems.items())
         out.diagnostics.error(d.file, d.line, d.column, d.message);
@@ -129,6 +167,22 @@ std::optional<tools::CompileOutput> compile(const Args& args)
     return out;
 }
 
+// Writes the compiled content to args.output (atomically).
+int write_output(const Args& args, const tools::CompileOutput& out)
+{
+    auto status = store::write_database(args.output, out.exhibition, out.images);
+    if (!status) {
+        std::fprintf(stderr, "%s: error: %s\n", args.output.c_str(), status.error().c_str());
+        return 1;
+    }
+    auto& ex = out.exhibition;
+    std::printf(
+        "%s: %zu slides, %zu topics, %zu places, %zu links, %zu events, %zu charts, %zu images\n",
+        args.output.c_str(), ex.slides.size(), ex.topics.size(), ex.places.size(), ex.links.size(),
+        ex.events.size(), ex.charts.size(), out.images.size());
+    return 0;
+}
+
 int build(const Args& args)
 {
     if (args.output.empty())
@@ -136,17 +190,63 @@ int build(const Args& args)
     auto out = compile(args);
     if (!out)
         return 1;
-    auto status = store::write_database(args.output, out->exhibition, out->images);
-    if (!status) {
-        std::fprintf(stderr, "%s: error: %s\n", args.output.c_str(), status.error().c_str());
-        return 1;
+    return write_output(args, *out);
+}
+
+// The kiosk's fonts, for laying out the screens; `sdl` (SDL_ttf) is started here and must
+// outlive them.
+std::unique_ptr<platform::FontSet> open_fonts(const Args& args, platform::SdlLibrary& sdl)
+{
+    if (!sdl.init(0)) {
+        std::fprintf(stderr, "kiosk-content: cannot start SDL_ttf: %s\n", SDL_GetError());
+        return nullptr;
     }
-    auto& ex = out->exhibition;
-    std::printf(
-        "%s: %zu slides, %zu topics, %zu places, %zu links, %zu events, %zu charts, %zu images\n",
-        args.output.c_str(), ex.slides.size(), ex.topics.size(), ex.places.size(), ex.links.size(),
-        ex.events.size(), ex.charts.size(), out->images.size());
-    return 0;
+    std::vector<std::string> font_dirs { args.assets + "/fonts" };
+    if (const char* env = std::getenv("KIOSK_FONT_DIR"); env && *env)
+        font_dirs.insert(font_dirs.begin(), env);
+    auto fonts = platform::FontSet::open(font_dirs);
+    if (!fonts) {
+        std::fprintf(stderr, "kiosk-content: %s\n", fonts.error().c_str());
+        return nullptr;
+    }
+    return fonts.release_value();
+}
+
+const std::vector<core::Size> SCREEN_SIZES { { 1920, 1080 }, { 1080, 1920 }, { 3840, 2160 } };
+
+// Rasterises every picture at every size a screen draws it (each screen, language and screen
+// size, through the screens' own code), as the kiosk's cache would; prints a file:line error for
+// each that fails. Returns how many failed.
+size_t verify_drawn_pictures(
+    const tools::CompileOutput& out, core::FontMetrics& fonts, const std::vector<core::Size>& sizes)
+{
+    std::map<std::string, const std::vector<uint8_t>*> bytes;
+    for (auto& image : out.images)
+        bytes[image.id] = &image.bytes;
+    std::set<std::tuple<std::string, int, int, int, int>> done;
+    std::set<std::string> failed;
+    for (auto& command : tools::drawn_pictures(out.exhibition, fonts, sizes)) {
+        auto box = platform::raster_box(platform::drawn_box(command));
+        auto key = std::make_tuple(command.image_id, box.width, box.height,
+            static_cast<int>(std::lround(command.focus.x * 100)),
+            static_cast<int>(std::lround(command.focus.y * 100)));
+        auto it = bytes.find(command.image_id);
+        if (it == bytes.end() || failed.contains(command.image_id) || !done.insert(key).second)
+            continue;
+        std::string error;
+        if (platform::decode_image(*it->second, box, command.focus, std::nullopt, &error))
+            continue;
+        failed.insert(command.image_id);
+        auto where = out.locations.find("image:" + command.image_id);
+        std::string at = where != out.locations.end()
+            ? where->second.first + ":" + std::to_string(where->second.second) + ":1"
+            : "assets/images/" + command.image_id;
+        std::fprintf(stderr, "%s: error: image '%s' cannot be drawn at %dx%d: %s\n", at.c_str(),
+            command.image_id.c_str(), box.width, box.height, error.c_str());
+    }
+    std::printf("drew %zu pictures at %zu sizes the screens use: %zu failed\n", bytes.size(),
+        done.size(), failed.size());
+    return failed.size();
 }
 
 // Compiles, then lays out every string of every screen with the real fonts.
@@ -156,20 +256,11 @@ int check(const Args& args)
     if (!out)
         return 1;
     platform::SdlLibrary sdl;
-    if (!sdl.init(0)) {
-        std::fprintf(stderr, "kiosk-content: cannot start SDL_ttf: %s\n", SDL_GetError());
+    auto fonts = open_fonts(args, sdl);
+    if (!fonts)
         return 1;
-    }
-    std::vector<std::string> font_dirs { args.assets + "/fonts" };
-    if (const char* env = std::getenv("KIOSK_FONT_DIR"); env && *env)
-        font_dirs.insert(font_dirs.begin(), env);
-    auto fonts = platform::FontSet::open(font_dirs);
-    if (!fonts) {
-        std::fprintf(stderr, "kiosk-content: %s\n", fonts.error().c_str());
-        return 1;
-    }
-    const std::vector<core::Size> sizes { { 1920, 1080 }, { 1080, 1920 }, { 3840, 2160 } };
-    auto overflows = tools::check_overflow(out->exhibition, out->locations, *fonts.value(), sizes);
+    size_t picture_problems = verify_drawn_pictures(*out, *fonts, SCREEN_SIZES);
+    auto overflows = tools::check_overflow(out->exhibition, out->locations, *fonts, SCREEN_SIZES);
     for (auto& o : overflows)
         std::fprintf(stderr, "%s\n", tools::format_overflow(o).c_str());
     auto& ex = out->exhibition;
@@ -177,7 +268,7 @@ int check(const Args& args)
                 "1920x1080, 1080x1920, 3840x2160: %zu overflow%s\n",
         ex.slides.size(), ex.topics.size(), ex.events.size(), ex.charts.size(), overflows.size(),
         overflows.size() == 1 ? "" : "s");
-    return overflows.empty() ? 0 : 1;
+    return overflows.empty() && picture_problems == 0 ? 0 : 1;
 }
 
 std::optional<std::string> check_image(const std::vector<uint8_t>& bytes)
@@ -202,9 +293,16 @@ int pack(const Args& args)
         }
         key_file = *key;
     }
-    int built = build(args);
-    if (built != 0)
-        return built;
+    auto out = compile(args);
+    if (!out)
+        return 1;
+    // Every picture at every size the screens draw it, before the file is written.
+    platform::SdlLibrary sdl;
+    auto fonts = open_fonts(args, sdl);
+    if (!fonts || verify_drawn_pictures(*out, *fonts, SCREEN_SIZES) != 0)
+        return 1;
+    if (int written = write_output(args, *out); written != 0)
+        return written;
     if (!key_file.empty()) {
         auto signed_status = store::sign_content_file(args.output, key_file);
         if (!signed_status) {
@@ -318,6 +416,42 @@ int hash_pin()
 
 } // namespace
 
+// One picture file drawn as the kiosk draws it: prepared as the compiler stores it, then
+// rasterised by the function the kiosk's image cache calls, for a box of --size.
+int render(const Args& args)
+{
+    if (args.output.empty())
+        return usage();
+    std::ifstream in(args.dir, std::ios::binary);
+    if (!in) {
+        std::fprintf(stderr, "%s: error: cannot read the file\n", args.dir.c_str());
+        return 1;
+    }
+    std::vector<uint8_t> bytes(
+        (std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto prepared = platform::prepare_picture(bytes);
+    if (!prepared) {
+        std::fprintf(stderr, "%s:1:1: error: %s\n", args.dir.c_str(), prepared.error().c_str());
+        return 1;
+    }
+    std::string error;
+    auto surface
+        = platform::decode_image(prepared.value().bytes, args.size, args.focus, args.matte, &error);
+    if (!surface) {
+        std::fprintf(stderr, "%s:1:1: error: at %dx%d: %s\n", args.dir.c_str(), args.size.width,
+            args.size.height, error.c_str());
+        return 1;
+    }
+    if (IMG_SavePNG(surface.get(), args.output.c_str()) != 0) {
+        std::fprintf(stderr, "%s: error: %s\n", args.output.c_str(), IMG_GetError());
+        return 1;
+    }
+    std::printf("%s: %s %dx%d drawn at %dx%d\n", args.output.c_str(),
+        platform::picture_kind_name(prepared.value().info.kind), prepared.value().info.width_px,
+        prepared.value().info.height_px, surface->w, surface->h);
+    return 0;
+}
+
 int main(int argc, char** argv)
 {
     auto args = parse(argc, argv);
@@ -337,5 +471,7 @@ int main(int argc, char** argv)
         return keygen(*args);
     if (args->command == "hash-pin")
         return hash_pin();
+    if (args->command == "render")
+        return render(*args);
     return usage();
 }

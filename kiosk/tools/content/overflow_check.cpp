@@ -60,11 +60,18 @@ struct Checker {
     std::map<std::string, std::string> origins;
     std::set<std::tuple<std::string, int, int, int, int>> seen;
     std::vector<Overflow> found;
+    std::vector<DrawImage>* pictures { nullptr }; // collects the pictures drawn when set
 
     void measure(const DrawList& list, const screens::Frame& frame, const std::string& screen_name)
     {
         int basis = frame.metrics.type_basis();
         for (auto& command : list.commands()) {
+            if (auto* image = std::get_if<DrawImage>(&command); image && pictures) {
+                pictures->push_back(*image);
+                continue;
+            }
+            if (pictures)
+                continue; // collecting pictures only
             auto* text = std::get_if<DrawText>(&command);
             if (!text || text->text.empty())
                 continue;
@@ -172,6 +179,19 @@ std::vector<Overflow> check_overflow(const Exhibition& exhibition,
             checker.run(size, lang);
     }
     return checker.found;
+}
+
+std::vector<DrawImage> drawn_pictures(
+    const Exhibition& exhibition, FontMetrics& fonts, const std::vector<Size>& sizes)
+{
+    std::vector<DrawImage> pictures;
+    static const std::map<std::string, std::pair<std::string, int>> no_locations;
+    Checker checker { exhibition, no_locations, fonts, {}, {}, {}, &pictures };
+    for (auto size : sizes) {
+        for (auto lang : ALL_LANGS)
+            checker.run(size, lang);
+    }
+    return pictures;
 }
 
 std::string format_overflow(const Overflow& o)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "kiosk/core/content_model.h"
+#include "kiosk/core/draw_list.h"
 #include "kiosk/core/layout.h"
 
 #include <map>
@@ -29,5 +30,10 @@ std::vector<Overflow> check_overflow(const core::Exhibition& exhibition,
     const std::vector<core::Size>& sizes);
 
 std::string format_overflow(const Overflow& overflow);
+
+// Every picture the screens draw (the DrawImage commands: id, box, zoom, focus) on every screen of
+// the exhibition in every language at every size, as check_overflow drives them.
+std::vector<core::DrawImage> drawn_pictures(const core::Exhibition& exhibition,
+    core::FontMetrics& fonts, const std::vector<core::Size>& sizes);
 
 } // namespace kiosk::tools
