@@ -88,7 +88,8 @@ std::string size_text(double w, double h)
 
 std::optional<std::string> check_size(PictureKind kind, double w, double h)
 {
-    std::string what = std::string("a ") + picture_kind_name(kind) + " of " + size_text(w, h);
+    std::string what = std::string(kind == PictureKind::Svg ? "an " : "a ")
+        + picture_kind_name(kind) + " of " + size_text(w, h);
     if (!(w >= PictureLimits::MIN_SIDE_PX && h >= PictureLimits::MIN_SIDE_PX))
         return what + ": under 1 px on a side";
     if (w > PictureLimits::MAX_SIDE_PX || h > PictureLimits::MAX_SIDE_PX)

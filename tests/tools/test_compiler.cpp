@@ -97,6 +97,7 @@ CompileInput base_input()
     std::string svg = "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'><rect "
                       "width='10' height='10'/></svg>";
     input.images["flag.svg"] = std::vector<uint8_t>(svg.begin(), svg.end());
+    input.images["photos/p.jpg"] = std::vector<uint8_t>(svg.begin(), svg.end());
     std::string broken = "not an image";
     input.images["broken.svg"] = std::vector<uint8_t>(broken.begin(), broken.end());
     input.prepare_image
@@ -230,7 +231,21 @@ INSTANTIATE_TEST_SUITE_P(EveryKind, ContentCompilerErrors,
         ErrorCase { "E17_bad_id", "content/slides.toml", "id = \"s1\"", "id = \"S 1\"",
             "content/slides.toml:2:6: error: slide: id 'S 1' must be lowercase ASCII letters, "
             "digits and '-'",
-            true }),
+            true },
+        ErrorCase { "E18_focus_on_a_drawing", "content/slides.toml", "image = \"flag.svg\"",
+            "image = \"flag.svg\"\nfocus = [0.5, 0.5]",
+            "content/slides.toml:6:9: error: slide: 'focus' and 'credit' belong to a photo (image "
+            "= \"....jpg\", .png, .webp)" },
+        ErrorCase { "E19_photo_without_credit", "content/slides.toml", "image = \"flag.svg\"",
+            "image = \"photos/p.jpg\"",
+            "content/slides.toml:1:1: error: slide 's1': missing text 'credit' (needs vi, ja and "
+            "en)" },
+        ErrorCase { "E20_focus_out_of_range", "content/slides.toml", "image = \"flag.svg\"",
+            "image = \"photos/p.jpg\"\nfocus = [1.5, 0]\ncredit = { vi = \"a\", ja = \"a\", en = "
+            "\"a\" }",
+            "content/slides.toml:6:9: error: slide 's1': 'focus' must be [x, y] with each 0..1 (0 "
+            "= "
+            "left or top, 1 = right or bottom)" }),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return std::string(info.param.id); });
 
 TEST(ContentCompiler, ReportsEveryMistakeInOneRun)
