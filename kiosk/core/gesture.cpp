@@ -245,3 +245,20 @@ Point TouchMapping::map(Point n, Size screen) const
 }
 
 } // namespace kiosk::core
+
+namespace kiosk::core {
+
+bool DoubleTapRecognizer::feed(Point point, TimeMs time_ms, float max_distance_px)
+{
+    bool second = m_last_ms && time_ms - *m_last_ms <= MAX_GAP_MS
+        && std::hypot(point.x - m_last.x, point.y - m_last.y) <= max_distance_px;
+    if (second) {
+        m_last_ms.reset();
+        return true;
+    }
+    m_last_ms = time_ms;
+    m_last = point;
+    return false;
+}
+
+} // namespace kiosk::core

@@ -108,6 +108,22 @@ private:
 // screen does the work once).
 void merge_pinches(std::vector<Gesture>& gestures);
 
+// Double tap: fed the taps the recogniser above reports; says when one lands within
+// max_gap_ms and max_distance_px of the previous tap. The pair is consumed (a third tap starts
+// a new pair).
+class DoubleTapRecognizer {
+public:
+    static constexpr TimeMs MAX_GAP_MS = 350;
+    // True when this tap completes a double tap.
+    bool feed(Point point, TimeMs time_ms, float max_distance_px);
+    // Forgets the previous tap (a tap that hit something else, a screen entered anew).
+    void reset() { m_last_ms.reset(); }
+
+private:
+    std::optional<TimeMs> m_last_ms;
+    Point m_last;
+};
+
 // Pan inertia: velocity decays exponentially; step() returns the movement for dt.
 struct Inertia {
     Point velocity; // px/ms

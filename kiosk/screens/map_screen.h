@@ -6,6 +6,9 @@
 #include "kiosk/core/gesture.h"
 #include "kiosk/core/map_geometry.h"
 #include "kiosk/core/projection.h"
+#include "kiosk/screens/map_arcs.h"
+#include "kiosk/screens/map_land.h"
+#include "kiosk/screens/map_markers.h"
 #include "kiosk/screens/screen.h"
 
 #include <optional>
@@ -42,25 +45,16 @@ public:
     // Where a place's marker was drawn in the last frame (px), if it was.
     std::optional<core::Point> marker_position(const std::string& place_id) const;
     // The label rects drawn in the last frame (px).
-    const std::vector<core::Rect>& label_rects() const { return m_label_rects; }
+    const std::vector<core::Rect>& label_rects() const { return m_markers.label_rects(); }
 
     // How long the arcs keep moving after the map was entered or moved.
     static constexpr core::TimeMs ARC_ANIMATION_MS = 6000;
-    static constexpr core::TimeMs DOUBLE_TAP_MS = 350;
+    static constexpr core::TimeMs DOUBLE_TAP_MS = core::DoubleTapRecognizer::MAX_GAP_MS;
 
 protected:
     void draw_content(core::DrawList& out, const Frame& frame) override;
 
 private:
-    struct PlaceInfo {
-        const core::Place* place { nullptr };
-        core::WorldPoint world;
-        int priority { 0 }; // partnership places 3, cities 2, ports 1, sites 0
-    };
-    struct Arc {
-        const core::Link* link { nullptr };
-        std::vector<core::WorldPoint> points; // along the great circle
-    };
     enum class ActionKind { Preset, ClosePanel, Panel };
     struct Action {
         core::Rect rect;
@@ -70,12 +64,6 @@ private:
     struct Preset {
         std::string id; // "" or a partnership id
         std::string label; // in the frame's language
-    };
-    struct Shown {
-        size_t place { 0 }; // index into m_places
-        core::Point at;
-        float radius_px { 0 }; // drawn
-        float hit_px { 0 }; // touch
     };
     // Where things go on this frame's screen.
     struct Layout {
@@ -89,7 +77,7 @@ private:
     void sync(const Frame& frame);
     std::optional<core::WorldRect> framing_rect(const std::string& id) const;
     void go_to(const std::string& id, const Frame& frame, bool jump);
-    void open_panel(size_t place_index, const Frame& frame);
+    void open_panel(const core::Place& place, const Frame& frame);
     void touch_arcs(core::TimeMs now_ms) { m_arcs_until_ms = now_ms + ARC_ANIMATION_MS; }
     std::vector<Preset> presets(core::Lang lang) const;
     // Where the preset buttons go: a row under the top bar, wrapping when the screen is narrow.
@@ -99,18 +87,12 @@ private:
     core::Rect credit_rect(const Frame& frame) const;
     void draw_credit(core::DrawList& out, const Frame& frame, const core::Rect& rect) const;
 
-    void draw_graticule(core::DrawList& out, const Frame& frame) const;
-    void draw_land(core::DrawList& out, const Frame& frame);
-    void draw_region_mask(core::DrawList& out, const Frame& frame) const;
-    void draw_arcs(core::DrawList& out, const Frame& frame) const;
-    void draw_markers(core::DrawList& out, const Frame& frame, std::vector<core::Rect> obstacles);
-    void draw_panel(core::DrawList& out, const Frame& frame, const core::Rect& panel);
-
     Context m_ctx;
     const core::MapGeometry* m_geometry { nullptr };
-    std::vector<PlaceInfo> m_places;
-    std::vector<Arc> m_arcs;
     core::MapView m_view;
+    MapLand m_land;
+    MapArcs m_arcs;
+    MapMarkers m_markers;
 
     std::optional<std::string> m_pending; // a show() not applied yet
     struct Tour {
@@ -126,8 +108,7 @@ private:
     core::TimeMs m_entered_ms { 0 };
     core::TimeMs m_arcs_until_ms { 0 };
     bool m_was_flying { false };
-    std::optional<core::TimeMs> m_last_tap_ms;
-    core::Point m_last_tap;
+    core::DoubleTapRecognizer m_double_tap;
     Layout m_layout;
     bool m_have_layout { false };
     // The kept map picture (see core::BeginLayer): its version and the view it was drawn at.
@@ -139,11 +120,7 @@ private:
     float m_layer_resolution { 1 };
 
     // Rebuilt every frame.
-    std::vector<Shown> m_shown;
     std::vector<Action> m_actions;
-    std::vector<core::Rect> m_label_rects;
-    std::vector<uint32_t> m_triangles; // scratch for culling queries
-    std::vector<uint32_t> m_runs;
 };
 
 } // namespace kiosk::screens
