@@ -21,6 +21,7 @@ install(TARGETS kiosk-content RUNTIME DESTINATION bin)
 install(FILES ${CMAKE_BINARY_DIR}/kiosk.db DESTINATION share/kiosk)
 # The map's country shapes (Natural Earth), read by the kiosk from share/kiosk/map.
 install(FILES ${CMAKE_SOURCE_DIR}/assets/map/east-asia.kmap DESTINATION share/kiosk/map)
+install(FILES ${CMAKE_SOURCE_DIR}/assets/text/budoux-ja.tsv DESTINATION share/kiosk/text)
 install(PROGRAMS ${KIOSK_DEPLOY_DIR}/libexec/kiosk-session ${KIOSK_DEPLOY_DIR}/libexec/kiosk-display
     DESTINATION libexec/kiosk)
 install(FILES

@@ -56,6 +56,7 @@ std::variant<std::unique_ptr<Display>, Display::Failure> Display::open(
         }
     }
     d->m_fonts = fonts.release_value();
+    d->m_fonts->set_phrase_model(load_phrase_model());
     trace_start("fonts");
     auto* renderer = d->m_video->renderer();
     d->m_text = std::make_unique<platform::TextRenderer>(renderer, *d->m_fonts, TEXT_CACHE_BYTES);

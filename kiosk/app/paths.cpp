@@ -3,6 +3,7 @@
 
 #include "kiosk/app/log.h"
 #include "kiosk/core/map_geometry.h"
+#include "kiosk/platform/fonts.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -57,6 +58,23 @@ std::unique_ptr<core::MapGeometry> load_map()
         log_error(std::string(path) + ": " + parsed.error());
     }
     log_warning("no map shapes found (assets/map/east-asia.kmap); the map shows places only");
+    return nullptr;
+}
+
+std::shared_ptr<const core::PhraseModel> load_phrase_model()
+{
+    for (const char* path : { KIOSK_SOURCE_ASSETS_DIR "/text/budoux-ja.tsv",
+             KIOSK_INSTALL_DATA_DIR "/text/budoux-ja.tsv" }) {
+        std::error_code ec;
+        if (!fs::exists(path, ec))
+            continue;
+        auto model = platform::FontSet::read_phrase_model(path);
+        if (model)
+            return model.release_value();
+        log_error(model.error());
+    }
+    log_warning("no phrase model found (assets/text/budoux-ja.tsv); Japanese lines may break "
+                "inside words");
     return nullptr;
 }
 

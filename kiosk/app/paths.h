@@ -7,6 +7,7 @@
 
 namespace kiosk::core {
 class MapGeometry;
+class PhraseModel;
 } // namespace kiosk::core
 
 namespace kiosk::app {
@@ -18,6 +19,9 @@ std::vector<std::string> font_dirs();
 // The map's country shapes (assets/map/east-asia.kmap, from the source tree or the installed
 // data), parsed and indexed; null when there are none (the map then shows places only).
 std::unique_ptr<core::MapGeometry> load_map();
+// BudouX's Japanese phrase model (assets/text/budoux-ja.tsv, from the source tree or the
+// installed data); null when there is none (Japanese then breaks by UAX #14 and kinsoku alone).
+std::shared_ptr<const core::PhraseModel> load_phrase_model();
 // $KIOSK_TRACE_START=1: milliseconds since the process started at each step of the start-up.
 void trace_start(const char* step);
 // Where rasterised pictures are kept between restarts: the state folder's cache when it is

@@ -1,6 +1,7 @@
-// Text layout: NFC, UAX #14 + kinsoku break opportunities (text_break), greedy line filling
-// measured through FontMetrics, then fit mode: shrink in ~6 % steps down to 75 % of the role size,
-// and only when that fails, cut over-wide words by grapheme and end the last line with "…".
+// Text layout: NFC, UAX #14 + kinsoku + BudouX phrase break opportunities (text_break), greedy
+// line filling measured through FontMetrics, then fit mode: shrink in ~6 % steps down to 75 % of
+// the role size, and only when that fails, cut over-wide words by grapheme and end the last line
+// with "…". Text that fits is then shaped: titles balanced, a lone last letter pulled company.
 #include "kiosk/core/layout.h"
 
 #include "kiosk/core/script.h"
@@ -83,6 +84,7 @@ struct LineSpan {
 struct Attempt {
     std::vector<LineSpan> lines;
     float too_wide_px { 0 }; // how far the widest unbreakable piece exceeds the box
+    size_t phrases_broken { 0 }; // lines that end inside a Japanese phrase
 };
 
 class Measurer {
@@ -145,13 +147,22 @@ private:
     int m_size_px;
 };
 
-// Greedy filling: each line takes as many break-separated pieces as fit. A piece wider than the
-// box is set alone (and counted in too_wide_px), or with cut_words, cut at grapheme boundaries.
+// Greedy filling: each line takes as many break-separated pieces as fit. Pieces end at breaks
+// between phrases; a piece wider than the box is broken at the breaks inside its phrase first.
+// One still wider is set alone (and counted in too_wide_px), or with cut_words, cut at grapheme
+// boundaries.
 Attempt break_lines(std::string_view text, const std::vector<BreakOpportunity>& breaks, float box_w,
     bool cut_words, Measurer& measurer)
 {
     Attempt attempt;
-    std::vector<BreakOpportunity> all = breaks;
+    std::vector<BreakOpportunity> all;
+    std::vector<size_t> inner; // breaks inside phrases, ascending
+    for (auto& brk : breaks) {
+        if (brk.inside_phrase)
+            inner.push_back(brk.offset);
+        else
+            all.push_back(brk);
+    }
     all.push_back({ text.size(), true });
     size_t start = 0;
     // A sentinel rather than std::optional: g++ 12 at -O2 warns (falsely) that an optional
@@ -159,29 +170,63 @@ Attempt break_lines(std::string_view text, const std::vector<BreakOpportunity>& 
     constexpr size_t NONE = static_cast<size_t>(-1);
     size_t fit_end = NONE;
     size_t index = 0;
+    auto end_line = [&](size_t end) {
+        attempt.lines.push_back({ start, end });
+        start = end;
+        fit_end = NONE;
+    };
     while (index < all.size()) {
         auto brk = all[index];
         float width = measurer.width(start, brk.offset);
-        if (width <= box_w || (fit_end == NONE && !cut_words)) {
-            if (width > box_w)
-                attempt.too_wide_px = std::max(attempt.too_wide_px, width - box_w);
+        if (width <= box_w) {
             fit_end = brk.offset;
-            if (brk.mandatory) {
-                attempt.lines.push_back({ start, brk.offset });
-                start = brk.offset;
-                fit_end = NONE;
-            }
+            if (brk.mandatory)
+                end_line(brk.offset);
             ++index;
             continue;
         }
         if (fit_end != NONE) {
-            attempt.lines.push_back({ start, fit_end });
-            start = fit_end;
-            fit_end = NONE;
+            end_line(fit_end);
+            continue;
+        }
+        // The piece alone is wider than the box: as much of its phrase as fits, if any does.
+        size_t piece_end = brk.offset;
+        size_t inner_fit = NONE;
+        for (auto it = std::upper_bound(inner.begin(), inner.end(), start);
+             it != inner.end() && *it < brk.offset; ++it) {
+            if (measurer.width(start, *it) > box_w) {
+                if (inner_fit == NONE)
+                    piece_end = *it; // even the phrase's first part is too wide
+                break;
+            }
+            inner_fit = *it;
+        }
+        if (inner_fit != NONE) {
+            ++attempt.phrases_broken;
+            end_line(inner_fit);
+            continue;
+        }
+        bool whole = piece_end == brk.offset;
+        if (!whole)
+            width = measurer.width(start, piece_end);
+        // Set the over-wide piece alone on its line.
+        auto set_alone = [&] {
+            attempt.too_wide_px = std::max(attempt.too_wide_px, width - box_w);
+            if (!whole) {
+                end_line(piece_end);
+                return;
+            }
+            fit_end = brk.offset;
+            if (brk.mandatory)
+                end_line(brk.offset);
+            ++index;
+        };
+        if (!cut_words) {
+            set_alone();
             continue;
         }
         // Last resort: cut the over-wide piece after as many graphemes as fit (at least one).
-        auto piece = text.substr(start, brk.offset - start);
+        auto piece = text.substr(start, piece_end - start);
         size_t cut = NONE;
         for (auto boundary : grapheme_boundaries(piece)) {
             if (cut != NONE && measurer.width(start, start + boundary) > box_w)
@@ -190,18 +235,10 @@ Attempt break_lines(std::string_view text, const std::vector<BreakOpportunity>& 
         }
         if (cut == NONE) {
             // A single grapheme wider than the box: nothing left to cut.
-            attempt.too_wide_px = std::max(attempt.too_wide_px, width - box_w);
-            fit_end = brk.offset;
-            ++index;
-            if (brk.mandatory) {
-                attempt.lines.push_back({ start, brk.offset });
-                start = brk.offset;
-                fit_end = NONE;
-            }
+            set_alone();
             continue;
         }
-        attempt.lines.push_back({ start, cut });
-        start = cut;
+        end_line(cut);
     }
     return attempt;
 }
@@ -233,6 +270,110 @@ Fit evaluate(std::string_view text, const Attempt& attempt, const TextStyle& sty
     if (fit.height > allowed)
         fit.too_tall_px = fit.height - allowed;
     return fit;
+}
+
+bool balances(const TextStyle& style)
+{
+    switch (style.wrap) {
+    case Wrap::Greedy:
+        return false;
+    case Wrap::Balance:
+        return true;
+    case Wrap::Auto:
+        break;
+    }
+    return style.role == TextRole::Display || style.role == TextRole::Title
+        || style.role == TextRole::Heading;
+}
+
+// Balancing: the narrowest width at which greedy filling still needs no more lines (and breaks
+// no more phrases), found by bisection since the line count only grows as the width shrinks.
+// Every line then carries about the same length and none is left nearly empty.
+Attempt balance(std::string_view text, const std::vector<BreakOpportunity>& breaks, float box_w,
+    const Attempt& greedy, Measurer& measurer)
+{
+    size_t count = greedy.lines.size();
+    float total = 0;
+    for (auto& line : greedy.lines)
+        total += measurer.width(line.begin, line.end);
+    // Below the average line width no filling can do with the same count; start a little lower
+    // since trimmed spaces make the sum slightly short.
+    float lo = 0.9f * total / static_cast<float>(count);
+    float hi = box_w;
+    Attempt best = greedy;
+    constexpr float PRECISION_PX = 1.0f;
+    while (hi - lo > PRECISION_PX) {
+        float mid = (lo + hi) / 2;
+        auto attempt = break_lines(text, breaks, mid, false, measurer);
+        if (attempt.too_wide_px <= 0 && attempt.lines.size() <= count
+            && attempt.phrases_broken <= greedy.phrases_broken) {
+            best = std::move(attempt);
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    return best;
+}
+
+// Graphemes that are letters or digits (a last line "良」" has one).
+size_t letter_count(std::string_view line)
+{
+    size_t count = 0;
+    size_t begin = 0;
+    auto boundaries = grapheme_boundaries(line);
+    boundaries.push_back(line.size());
+    for (auto end : boundaries) {
+        size_t offset = begin;
+        auto category
+            = utf8proc_category(static_cast<utf8proc_int32_t>(next_code_point(line, offset)));
+        if ((category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO)
+            || (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO))
+            ++count;
+        begin = end;
+    }
+    return count;
+}
+
+// A last line of one letter ("改/良", "ベトナ/ム"), or for a title one shorter than `min_share` of
+// the widest line, takes pieces from the line before it, as long as both still fit (a title's
+// last line no wider than its widest) and stay in one paragraph.
+void keep_last_line_company(std::string_view text, const std::vector<BreakOpportunity>& breaks,
+    float box_w, float min_share, Attempt& attempt, Measurer& measurer)
+{
+    constexpr size_t MIN_LETTERS = 2;
+    constexpr int MAX_PIECES_MOVED = 3;
+    size_t count = attempt.lines.size();
+    if (count < 2)
+        return;
+    auto& prev = attempt.lines[count - 2];
+    auto& last = attempt.lines[count - 1];
+    for (int moved = 0; moved < MAX_PIECES_MOVED; ++moved) {
+        float widest = 0;
+        for (auto& line : attempt.lines)
+            widest = std::max(widest, measurer.width(line.begin, line.end));
+        bool lone
+            = letter_count(trim(text.substr(last.begin, last.end - last.begin))) < MIN_LETTERS;
+        bool short_line = measurer.width(last.begin, last.end) < min_share * widest;
+        if (!lone && !short_line)
+            return;
+        auto at = std::lower_bound(breaks.begin(), breaks.end(), prev.end,
+            [](const BreakOpportunity& b, size_t offset) { return b.offset < offset; });
+        if (at == breaks.end() || at->offset != prev.end || at->mandatory)
+            return; // the last line is a paragraph of its own
+        // Between phrases where the line ended between phrases; inside its phrase where a phrase
+        // too wide for the line was already broken.
+        bool in_phrase = at->inside_phrase;
+        auto earlier = std::find_if(std::make_reverse_iterator(at), breaks.rend(),
+            [&](const BreakOpportunity& b) { return in_phrase || !b.inside_phrase; });
+        float limit = lone ? box_w : widest;
+        if (earlier == breaks.rend() || earlier->offset <= prev.begin || earlier->mandatory
+            || trim(text.substr(prev.begin, earlier->offset - prev.begin)).empty()
+            || measurer.width(earlier->offset, last.end) > limit)
+            return;
+        prev.end = earlier->offset;
+        last.begin = earlier->offset;
+    }
 }
 
 // The last visible line with "…" appended: cut at the last line-break opportunity that leaves
@@ -310,14 +451,33 @@ TextLayout layout_text(std::string_view text, const TextStyle& style, Size box,
     if (trim(nfc).empty())
         return layout;
 
-    auto breaks = find_line_breaks(nfc, style.lang);
+    auto phrase_breaks = find_line_breaks(nfc, style.lang, metrics.phrase_model());
+    // Japanese that does not fit its box between phrases may still fit breaking inside them (as
+    // it did before phrases): better than a smaller size, an overflow or an ellipsis.
+    auto loose_breaks = phrase_breaks;
+    bool has_phrases = false;
+    for (auto& brk : loose_breaks) {
+        has_phrases |= brk.inside_phrase;
+        brk.inside_phrase = false;
+    }
+    const std::vector<BreakOpportunity>* active = &phrase_breaks;
     int size_px = base_px;
     Attempt attempt;
     Fit fit;
     for (;;) {
         Measurer measurer(nfc, style, metrics, size_px);
-        attempt = break_lines(nfc, breaks, box_w, false, measurer);
+        active = &phrase_breaks;
+        attempt = break_lines(nfc, phrase_breaks, box_w, false, measurer);
         fit = evaluate(nfc, attempt, style, box, measurer);
+        if ((attempt.too_wide_px > 0 || fit.too_tall_px > 0) && has_phrases) {
+            auto loose = break_lines(nfc, loose_breaks, box_w, false, measurer);
+            auto loose_fit = evaluate(nfc, loose, style, box, measurer);
+            if (loose.too_wide_px <= 0 && loose_fit.too_tall_px <= 0) {
+                active = &loose_breaks;
+                attempt = std::move(loose);
+                fit = loose_fit;
+            }
+        }
         if ((attempt.too_wide_px <= 0 && fit.too_tall_px <= 0) || size_px <= min_px)
             break;
         size_px = std::max(min_px,
@@ -325,6 +485,7 @@ TextLayout layout_text(std::string_view text, const TextStyle& style, Size box,
     }
 
     Measurer measurer(nfc, style, metrics, size_px);
+    const auto& breaks = *active;
     layout.size_px = size_px;
     layout.overflow_px = std::ceil(std::max(attempt.too_wide_px, fit.too_tall_px));
     if (attempt.too_wide_px > 0) {
@@ -332,6 +493,22 @@ TextLayout layout_text(std::string_view text, const TextStyle& style, Size box,
         attempt = break_lines(nfc, breaks, box_w, true, measurer);
         fit = evaluate(nfc, attempt, style, box, measurer);
         layout.overflow_px = std::ceil(std::max(layout.overflow_px, fit.too_tall_px));
+    } else if (attempt.lines.size() >= 2 && attempt.lines.size() <= fit.lines_that_fit) {
+        // Every line is shown: shape them. Line pitches may differ (CJK lines are taller), so a
+        // reshaped text that no longer fits the height keeps its greedy lines.
+        auto shaped = attempt;
+        constexpr float TITLE_LAST_LINE_SHARE = 0.5f; // of the widest line, at least
+        bool balanced = balances(style);
+        if (balanced)
+            shaped = balance(nfc, breaks, box_w, attempt, measurer);
+        if (style.wrap == Wrap::Auto)
+            keep_last_line_company(
+                nfc, breaks, box_w, balanced ? TITLE_LAST_LINE_SHARE : 0.0f, shaped, measurer);
+        auto shaped_fit = evaluate(nfc, shaped, style, box, measurer);
+        if (shaped_fit.too_tall_px <= fit.too_tall_px) {
+            attempt = std::move(shaped);
+            fit = shaped_fit;
+        }
     }
 
     size_t shown = std::min(attempt.lines.size(), fit.lines_that_fit);

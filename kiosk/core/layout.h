@@ -18,6 +18,12 @@ enum class Script {
 enum class Weight { Regular, Bold };
 enum class Align { Start, Center, End };
 enum class VAlign { Top, Middle, Bottom }; // applied by the renderer, from the laid-out height
+// How lines are filled. Auto: titles (Display, Title, Heading) are balanced, any other text only
+// keeps a lone character off its last line. Greedy: each line as full as it goes. Balance: the
+// narrowest width that needs no more lines (CSS text-wrap: balance).
+enum class Wrap { Auto, Greedy, Balance };
+
+class PhraseModel;
 
 // Type scale steps; pixel sizes derive from the screen height (see type_scale_px).
 enum class TextRole { Display, Title, Heading, Body, Label, Caption };
@@ -34,6 +40,7 @@ struct TextStyle {
     int max_lines { 0 }; // 0: as many as fit in the box
     bool fit { true }; // step the size down (to 75 %) before giving up
     float line_height { 1.3f }; // times the font size
+    Wrap wrap { Wrap::Auto };
 };
 
 class FontMetrics {
@@ -43,6 +50,9 @@ public:
     virtual int measure_px(std::string_view utf8, Script script, Weight weight, int size_px) = 0;
     // Ascent + descent of the font for the script at the size.
     virtual int line_height_px(Script script, Weight weight, int size_px) = 0;
+    // BudouX's Japanese phrase model, so Japanese lines break between phrases; null: UAX #14 and
+    // kinsoku alone. Owned by the implementation.
+    virtual const PhraseModel* phrase_model() const { return nullptr; }
 };
 
 struct GlyphRun {

@@ -170,7 +170,8 @@ bool is_no_line_end(char32_t cp)
     return SET.find(cp) != std::u32string_view::npos;
 }
 
-std::vector<BreakOpportunity> find_line_breaks(std::string_view utf8, Lang lang)
+std::vector<BreakOpportunity> find_line_breaks(
+    std::string_view utf8, Lang lang, const PhraseModel* phrases)
 {
     static std::once_flag init_once;
     std::call_once(init_once, [] { init_linebreak(); });
@@ -186,6 +187,15 @@ std::vector<BreakOpportunity> find_line_breaks(std::string_view utf8, Lang lang)
     auto cps = decode(utf8);
     std::vector<bool> keep(cps.size(), true); // may a line start at code point i?
     protect_numbers(utf8, cps, keep);
+    std::vector<size_t> phrase_starts;
+    if (phrases && lang == Lang::Ja)
+        phrase_starts = phrases->phrase_starts(utf8);
+    auto inside_phrase = [&](size_t i) {
+        // BudouX finds no phrases in Latin text, so a break after a space always stays.
+        if (!phrases || lang != Lang::Ja || is_whitespace(cps[i - 1].cp))
+            return false;
+        return !std::binary_search(phrase_starts.begin(), phrase_starts.end(), cps[i].begin);
+    };
     for (size_t i = 1; i < cps.size(); ++i) {
         char brk = brks[cps[i - 1].end - 1];
         if (brk == LINEBREAK_MUSTBREAK) {
@@ -203,7 +213,7 @@ std::vector<BreakOpportunity> find_line_breaks(std::string_view utf8, Lang lang)
             --before;
         if (is_no_line_end(cps[before].cp))
             continue;
-        result.push_back({ cps[i].begin, false });
+        result.push_back({ cps[i].begin, false, inside_phrase(i) });
     }
     return result;
 }

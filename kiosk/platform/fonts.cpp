@@ -5,6 +5,8 @@
 #include "kiosk/core/unicode.h"
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace kiosk::platform {
 
@@ -119,6 +121,26 @@ core::Result<std::unique_ptr<FontSet>> FontSet::open_fallback(const std::string&
     for (auto& file : files)
         file = { best, 0 };
     return std::unique_ptr<FontSet>(new FontSet(std::move(files)));
+}
+
+core::Result<std::shared_ptr<const core::PhraseModel>> FontSet::read_phrase_model(
+    const std::string& path)
+{
+    std::error_code ec;
+    auto size = std::filesystem::file_size(path, ec);
+    if (ec)
+        return core::Error { path + ": " + ec.message() };
+    if (size > MAX_PHRASE_MODEL_BYTES)
+        return core::Error { path + ": larger than a phrase model may be" };
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in)
+        return core::Error { path + ": cannot be read" };
+    auto model = core::PhraseModel::parse(text.str());
+    if (!model)
+        return core::Error { path + ": " + model.error() };
+    return std::make_shared<const core::PhraseModel>(model.release_value());
 }
 
 const std::string& FontSet::path(core::Script script, core::Weight weight) const

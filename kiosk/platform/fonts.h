@@ -3,6 +3,7 @@
 // (HarfBuzz shaping) and caches both the open fonts and the measurements.
 #pragma once
 
+#include "kiosk/core/budoux.h"
 #include "kiosk/core/layout.h"
 #include "kiosk/core/result.h"
 #include "kiosk/platform/sdl_handles.h"
@@ -44,6 +45,18 @@ public:
     // open (least recently used closed first), so use the pointer before asking for many others.
     TTF_Font* font(core::Script script, core::Weight weight, int size_px);
 
+    // BudouX's Japanese phrase model, for layout (see core::FontMetrics::phrase_model); none
+    // until set, and then Japanese lines break by UAX #14 and kinsoku alone.
+    void set_phrase_model(std::shared_ptr<const core::PhraseModel> model)
+    {
+        m_phrases = std::move(model);
+    }
+    const core::PhraseModel* phrase_model() const override { return m_phrases.get(); }
+    // Reads and parses a model file (assets/text/budoux-ja.tsv); the error names the file.
+    static core::Result<std::shared_ptr<const core::PhraseModel>> read_phrase_model(
+        const std::string& path);
+    static constexpr size_t MAX_PHRASE_MODEL_BYTES = 16 << 20;
+
     // The file a script and weight is read from.
     const std::string& path(core::Script script, core::Weight weight) const;
     // Measurements that missed the cache and were shaped by HarfBuzz, for tests and stats.
@@ -75,6 +88,7 @@ private:
     std::unordered_map<std::string, int> m_measures_young;
     std::unordered_map<std::string, int> m_measures_old;
     uint64_t m_shaped_count { 0 };
+    std::shared_ptr<const core::PhraseModel> m_phrases;
 };
 
 } // namespace kiosk::platform

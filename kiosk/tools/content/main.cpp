@@ -209,6 +209,20 @@ std::unique_ptr<platform::FontSet> open_fonts(const Args& args, platform::SdlLib
         std::fprintf(stderr, "kiosk-content: %s\n", fonts.error().c_str());
         return nullptr;
     }
+    // Japanese lines break between BudouX phrases in the kiosk, so they must here too.
+    auto phrase_path = args.assets + "/text/budoux-ja.tsv";
+    if (std::error_code ec; std::filesystem::exists(phrase_path, ec)) {
+        auto phrases = platform::FontSet::read_phrase_model(phrase_path);
+        if (!phrases) {
+            std::fprintf(stderr, "kiosk-content: %s\n", phrases.error().c_str());
+            return nullptr;
+        }
+        fonts.value()->set_phrase_model(phrases.release_value());
+    } else {
+        std::fprintf(stderr,
+            "kiosk-content: warning: %s not found; Japanese is checked without phrase breaks\n",
+            phrase_path.c_str());
+    }
     return fonts.release_value();
 }
 

@@ -65,6 +65,7 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "kiosk-preview: %s\n", fonts.error().c_str());
         return 1;
     }
+    fonts.value()->set_phrase_model(app::load_phrase_model());
     size_t written = 0;
     for (auto& size_text : core::split_list(sizes)) {
         core::Size size;
