@@ -166,6 +166,9 @@ screens::StaffInfo StaffDesk::info(const Content& content, InteractionCounts& co
     info.default_lang = m_config.default_lang.value_or(content.exhibition.meta.default_lang);
     info.idle_timeout_s = idle_timeout_s(content.exhibition);
     info.pin_configured = !m_config.staff_pin_hash.empty();
+    info.updates_signed = m_config.require_signature || !m_config.trusted_keys.empty();
+    info.trusted_keys = m_config.trusted_keys.size();
+    info.config_problems = m_config.problems;
     return info;
 }
 

@@ -26,6 +26,13 @@ const Text3 ERRORS { { "Lỗi gần đây", "最近のエラー", "Recent errors
 const Text3 NONE { { "không có", "なし", "none" } };
 const Text3 COUNTS { { "Lượt tương tác", "利用回数", "Interactions" } };
 const Text3 EXPORT { { "Xuất CSV", "CSV出力", "Export CSV" } };
+const Text3 UPDATES_SIGNED { { "Cập nhật: chỉ nhận tệp có chữ ký tin cậy",
+    "更新：信頼できる署名付きファイルのみ", "Updates: only files signed by a trusted key" } };
+const Text3 UPDATES_UNSIGNED { { "Cập nhật: KHÔNG kiểm tra chữ ký (kiosk.toml: trusted_keys)",
+    "更新：署名を確認していません（kiosk.toml: trusted_keys）",
+    "Updates: UNSIGNED, anyone with the inbox can change the exhibition (kiosk.toml: "
+    "trusted_keys)" } };
+const Text3 CONFIG { { "Cấu hình", "設定", "Configuration" } };
 
 } // namespace
 
@@ -158,6 +165,14 @@ void StaffScreen::draw_menu(DrawList& out, const Frame& frame)
     for (auto& [label, n] : m_info.counts)
         counts += "  " + label + " " + std::to_string(n);
     line(counts, palette::SAND);
+    line(m_info.updates_signed ? UPDATES_SIGNED[frame.lang] : UPDATES_UNSIGNED[frame.lang],
+        m_info.updates_signed ? palette::WHITE : palette::GOLD);
+    if (!m_info.config_problems.empty())
+        line(CONFIG[frame.lang] + ": " + m_info.config_problems.front()
+                + (m_info.config_problems.size() > 1
+                        ? "  (+" + std::to_string(m_info.config_problems.size() - 1) + ")"
+                        : ""),
+            palette::GOLD);
     line(ERRORS[frame.lang] + ":" + (m_info.last_errors.empty() ? " " + NONE[frame.lang] : ""),
         palette::SAND);
     auto small = style(TextRole::Caption, Lang::En);

@@ -16,6 +16,10 @@ struct StaffInfo {
     core::Lang default_lang { core::Lang::Vi };
     int idle_timeout_s { 60 };
     bool pin_configured { false };
+    // How new content is accepted: signed by a trusted key, or (no key configured) unsigned.
+    bool updates_signed { false };
+    size_t trusted_keys { 0 };
+    std::vector<std::string> config_problems; // "file:line:col: message"
 };
 
 class StaffScreen : public Screen {
