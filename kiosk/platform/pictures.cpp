@@ -8,6 +8,7 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <dlfcn.h>
 #include <libexif/exif-data.h>
 #include <librsvg/rsvg.h>
 #include <png.h>
@@ -131,6 +132,43 @@ std::optional<std::string> check_svg_markup(std::string_view text)
     return std::nullopt;
 }
 
+// librsvg is opened the first time a drawing is read, not at start-up: its relocations alone
+// cost ~6 MB of every kiosk process's memory, and a kiosk whose pictures are in its disk cache
+// draws no SVG at all. It stays loaded once opened.
+struct LibRsvg {
+    decltype(&rsvg_handle_new_from_stream_sync) new_from_stream_sync { nullptr };
+    decltype(&rsvg_handle_set_dpi) set_dpi { nullptr };
+    decltype(&rsvg_handle_get_intrinsic_size_in_pixels) intrinsic_size_in_pixels { nullptr };
+    decltype(&rsvg_handle_get_intrinsic_dimensions) intrinsic_dimensions { nullptr };
+    decltype(&rsvg_handle_render_document) render_document { nullptr };
+    std::string error; // non-empty: librsvg cannot be used
+};
+
+const LibRsvg& librsvg()
+{
+    static const LibRsvg lib = [] {
+        LibRsvg l;
+        void* so = dlopen("librsvg-2.so.2", RTLD_NOW | RTLD_LOCAL);
+        if (!so) {
+            const char* why = dlerror();
+            l.error = std::string("librsvg is not installed (librsvg2-2): ") + (why ? why : "");
+            return l;
+        }
+        auto bind = [&](auto& fn, const char* name) {
+            fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(dlsym(so, name));
+            if (!fn && l.error.empty())
+                l.error = std::string("librsvg lacks ") + name;
+        };
+        bind(l.new_from_stream_sync, "rsvg_handle_new_from_stream_sync");
+        bind(l.set_dpi, "rsvg_handle_set_dpi");
+        bind(l.intrinsic_size_in_pixels, "rsvg_handle_get_intrinsic_size_in_pixels");
+        bind(l.intrinsic_dimensions, "rsvg_handle_get_intrinsic_dimensions");
+        bind(l.render_document, "rsvg_handle_render_document");
+        return l;
+    }();
+    return lib;
+}
+
 core::Result<RsvgPtr> load_svg(std::span<const uint8_t> bytes)
 {
     if (bytes.size() > PictureLimits::SVG_MAX_BYTES)
@@ -139,29 +177,33 @@ core::Result<RsvgPtr> load_svg(std::span<const uint8_t> bytes)
     std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
     if (auto problem = check_svg_markup(text))
         return Error { *problem };
+    auto& rsvg = librsvg();
+    if (!rsvg.error.empty())
+        return Error { rsvg.error };
     // No base file: librsvg then resolves no href but data: ones (and <image> is refused above).
     GInputStreamPtr stream(g_memory_input_stream_new_from_data(
         bytes.data(), static_cast<gssize>(bytes.size()), nullptr));
     GError* raw_error = nullptr;
-    RsvgPtr handle(rsvg_handle_new_from_stream_sync(
+    RsvgPtr handle(rsvg.new_from_stream_sync(
         stream.get(), nullptr, RSVG_HANDLE_FLAGS_NONE, nullptr, &raw_error));
     GErrorPtr error(raw_error);
     if (!handle)
         return Error { std::string("not an SVG librsvg can read: ")
             + (error ? error->message : "unknown error") };
-    rsvg_handle_set_dpi(handle.get(), 96.0);
+    rsvg.set_dpi(handle.get(), 96.0);
     return handle;
 }
 
 core::Result<SizeF> svg_size(RsvgHandle* handle)
 {
+    auto& rsvg = librsvg();
     double w = 0, h = 0;
-    if (rsvg_handle_get_intrinsic_size_in_pixels(handle, &w, &h) && w > 0 && h > 0)
+    if (rsvg.intrinsic_size_in_pixels(handle, &w, &h) && w > 0 && h > 0)
         return SizeF { static_cast<float>(w), static_cast<float>(h) };
     gboolean has_w = FALSE, has_h = FALSE, has_box = FALSE;
     RsvgLength lw, lh;
     RsvgRectangle box {};
-    rsvg_handle_get_intrinsic_dimensions(handle, &has_w, &lw, &has_h, &lh, &has_box, &box);
+    rsvg.intrinsic_dimensions(handle, &has_w, &lw, &has_h, &lh, &has_box, &box);
     if (has_box && box.width > 0 && box.height > 0)
         return SizeF { static_cast<float>(box.width), static_cast<float>(box.height) };
     return Error { "the SVG has neither a size in pixels nor a viewBox" };
@@ -443,7 +485,7 @@ core::Result<CairoSurfacePtr> rasterise_svg(
     }
     RsvgRectangle viewport { 0, 0, static_cast<double>(w), static_cast<double>(h) };
     GError* raw_error = nullptr;
-    bool drawn = rsvg_handle_render_document(handle.get(), cr.get(), &viewport, &raw_error);
+    bool drawn = librsvg().render_document(handle.get(), cr.get(), &viewport, &raw_error);
     GErrorPtr error(raw_error);
     if (!drawn)
         return Error { std::string("librsvg cannot draw it: ")
