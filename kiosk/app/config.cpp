@@ -199,10 +199,11 @@ Config parse_config(std::string_view text, const std::string& path)
             continue;
         }
         for (auto& [key_name, node] : *section.as_table()) {
-            auto it = std::find_if(keys().begin(), keys().end(), [&](const Key& k) {
-                return k.section == section_text && k.name == key_name.str();
-            });
-            std::string name = "[" + section_text + "] " + std::string(key_name.str());
+            // A copy: clang 14 cannot capture a structured binding in a lambda.
+            std::string key(key_name.str());
+            auto it = std::find_if(keys().begin(), keys().end(),
+                [&](const Key& k) { return k.section == section_text && k.name == key; });
+            std::string name = "[" + section_text + "] " + key;
             if (it == keys().end()) {
                 config.problems.push_back(where(path, node.source()) + ": unknown key " + name
                     + " (known: " + known_keys(section_text) + ")");
