@@ -440,6 +440,14 @@ void an_hour_later(const fs::path& dir)
     std::ofstream(dir / ".starts") << "1 " << (std::time(nullptr) - 3600) << "\n";
 }
 
+// The bytes of a valid package with the given version (written beside the state folder).
+std::string package_bytes(const fs::path& dir, const std::string& version)
+{
+    write_version((dir / "package.kiosk").string(), version);
+    std::ifstream in(dir / "package.kiosk", std::ios::binary);
+    return { std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>() };
+}
+
 } // namespace
 
 TEST(Rollback, ANewFileThatEndsUncleanlyTwiceHoweverFarApartGoesBackToTheHealthyOne)
@@ -496,9 +504,7 @@ TEST(Inbox, ASlowCopyIsNeverJudgedHalfWritten)
 {
     auto dir = temp_dir("slowcopy");
     write_version((dir / "current.kiosk").string(), "old-1");
-    write_version((dir / "update.kiosk").string(), "new-2");
-    std::ifstream in(dir / "update.kiosk", std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto bytes = package_bytes(dir, "new-2");
     Deployed k(dir, { 480, 270 });
     app::App app(k.options, k.config);
     ASSERT_EQ(app.start(), 0);
@@ -518,9 +524,7 @@ TEST(Inbox, ACopyThatPausedLongerComesBackFromRejected)
 {
     auto dir = temp_dir("pausedcopy");
     write_version((dir / "current.kiosk").string(), "old-1");
-    write_version((dir / "update.kiosk").string(), "new-2");
-    std::ifstream in(dir / "update.kiosk", std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto bytes = package_bytes(dir, "new-2");
     Deployed k(dir, { 480, 270 });
     app::App app(k.options, k.config);
     ASSERT_EQ(app.start(), 0);
