@@ -123,6 +123,26 @@ void replace_in(
     FAIL() << "no fixture file " << file;
 }
 
+// One more slide, written after s1 in slides.toml (from line 12 on).
+std::string extra_slide(const std::string& id, const std::string& topic, int order,
+    const std::string& image, bool attract = true)
+{
+    return "\n[[slide]]\nid = \"" + id + "\"\ntopic = \"" + topic + "\"\norder = "
+        + std::to_string(order) + "\nattract = " + (attract ? "true" : "false") + "\nimage = \""
+        + image + "\"\nsource = \"000\"\ntitle = { vi = \"T\", ja = \"T\", en = \"T\" }\n"
+        + "body = { vi = \"B\", ja = \"B\", en = \"B\" }\n";
+}
+
+const char* SECOND_TOPIC = R"(
+[[topic]]
+id = "hpk-two"
+partnership = "hp-kk"
+kind = "water"
+order = 2
+title = { vi = "Hai", ja = "二", en = "Two" }
+summary = { vi = "Hai", ja = "二", en = "Two" }
+)";
+
 } // namespace
 
 TEST(ContentCompiler, CleanContentCompilesWithNoDiagnostics)
@@ -247,6 +267,76 @@ INSTANTIATE_TEST_SUITE_P(EveryKind, ContentCompilerErrors,
             "= "
             "left or top, 1 = right or bottom)" }),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return std::string(info.param.id); });
+
+// The picture rule's cases that must pass: a picture may come back once another slide stands
+// between, and a slide left out of the attract loop does not meet the loop's first slide.
+TEST(ContentCompiler, APictureMayReturnAfterAnotherSlide)
+{
+    auto input = base_input();
+    std::string svg = "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'/>";
+    input.images["other.svg"] = std::vector<uint8_t>(svg.begin(), svg.end());
+    for (auto& f : input.files) {
+        if (f.path == "content/slides.toml")
+            f.text += extra_slide("s2", "hpk-overview", 2, "other.svg")
+                + extra_slide("s3", "hpk-overview", 3, "flag.svg", false);
+    }
+    auto out = tools::compile_content(input);
+    EXPECT_TRUE(out.diagnostics.empty()) << out.diagnostics.format();
+}
+
+struct PictureCase {
+    const char* id;
+    std::string extra_slides; // appended to slides.toml
+    bool second_topic;
+    bool icon; // the first topic's icon is flag.svg, s1's picture
+    const char* expected; // the whole line of the report
+};
+
+class ContentCompilerPictures : public ::testing::TestWithParam<PictureCase> { };
+
+TEST_P(ContentCompilerPictures, NeighboursAndIconsAreRefusedAtTheImage)
+{
+    auto& c = GetParam();
+    auto input = base_input();
+    std::string svg = "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'/>";
+    input.images["other.svg"] = std::vector<uint8_t>(svg.begin(), svg.end());
+    for (auto& f : input.files) {
+        if (f.path == "content/slides.toml")
+            f.text += c.extra_slides;
+        if (f.path == "content/parts.toml" && c.second_topic)
+            f.text += SECOND_TOPIC;
+    }
+    if (c.icon)
+        replace_in(input, "content/parts.toml", "kind = \"overview\"",
+            "kind = \"overview\"\nicon = \"flag.svg\"");
+    auto out = tools::compile_content(input);
+    auto report = out.diagnostics.format();
+    EXPECT_EQ(report, std::string(c.expected) + "\n") << c.id;
+}
+
+INSTANTIATE_TEST_SUITE_P(Rule, ContentCompilerPictures,
+    ::testing::Values(
+        PictureCase { "P1_same_picture_next_in_topic",
+            extra_slide("s2", "hpk-overview", 2, "flag.svg", false), false, false,
+            "content/slides.toml:18:9: error: slide 's2' shows the same picture as 's1' just "
+            "before it in topic 'hpk-overview' (image 'flag.svg'); neighbouring slides need "
+            "pictures of their own" },
+        PictureCase { "P2_same_picture_next_in_the_loop",
+            extra_slide("s2", "hpk-two", 1, "flag.svg"), true, false,
+            "content/slides.toml:18:9: error: slide 's2' shows the same picture as 's1' just "
+            "before it in the attract loop (image 'flag.svg'); neighbouring slides need pictures "
+            "of their own" },
+        PictureCase { "P3_the_loop_wraps_round",
+            extra_slide("s2", "hpk-two", 1, "other.svg")
+                + extra_slide("s3", "hpk-two", 2, "flag.svg"),
+            true, false,
+            "content/slides.toml:5:9: error: slide 's1' shows the same picture as 's3' just "
+            "before it in the attract loop (it wraps round) (image 'flag.svg'); neighbouring "
+            "slides need pictures of their own" },
+        PictureCase { "P4_topic_icon_as_picture", "", false, true,
+            "content/slides.toml:5:9: error: slide 's1' uses the icon of topic 'hpk-overview' as "
+            "its picture (image 'flag.svg'); a slide's picture is about the slide" }),
+    [](const ::testing::TestParamInfo<PictureCase>& info) { return std::string(info.param.id); });
 
 TEST(ContentCompiler, ReportsEveryMistakeInOneRun)
 {

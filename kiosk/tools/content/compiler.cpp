@@ -184,6 +184,7 @@ private:
     void read_chart(const std::string& file, const toml::table& table);
     bool claim_id(Reference::Kind kind, const std::string& id, const Pos& pos);
     void check_references();
+    void check_pictures();
     void check_completeness();
 
     const CompileInput& m_input;
@@ -193,6 +194,7 @@ private:
     std::map<std::string, size_t> m_rows; // rows per table so far
     bool m_have_exhibition { false };
     size_t m_slide_tables { 0 }; // slides written, valid or not
+    std::map<std::string, Pos> m_slide_image_pos; // slide id -> where its `image` is written
 };
 
 std::optional<std::string> TableReader::string(std::string_view key, bool required)
@@ -607,6 +609,8 @@ void Compiler::read_slide(const std::string& file, const toml::table& table)
     s.title = *title;
     s.body = *body;
     m_out.locations["slide:" + s.id] = { file, r.pos().line };
+    if (!s.image.empty())
+        m_slide_image_pos[s.id] = r.pos_of_key("image");
     m_out.exhibition.slides.push_back(std::move(s));
 }
 
@@ -881,6 +885,51 @@ void Compiler::check_references()
         [](const Image& a, const Image& b) { return a.id < b.id; });
 }
 
+// A slide's picture is about that slide: never a topic's icon blown up, and never the picture of
+// the slide shown just before it, neither in its topic (the slide screen's swipe order and the
+// topic's card grid) nor in the attract loop (which wraps round to its first slide).
+void Compiler::check_pictures()
+{
+    auto& ex = m_out.exhibition;
+    std::map<std::string, std::string> icons; // image -> the topic using it as its icon
+    for (auto& topic : ex.topics) {
+        if (!topic.icon.empty())
+            icons.emplace(topic.icon, topic.id);
+    }
+    auto where = [&](const Slide& slide) {
+        auto it = m_slide_image_pos.find(slide.id);
+        return it != m_slide_image_pos.end() ? it->second : Pos {};
+    };
+    std::set<std::pair<std::string, std::string>> reported;
+    auto neighbours = [&](const Slide& before, const Slide& slide, const std::string& order) {
+        if (slide.image.empty() || slide.image != before.image || &before == &slide)
+            return;
+        if (!reported.insert({ before.id, slide.id }).second)
+            return;
+        error(where(slide),
+            "slide '" + slide.id + "' shows the same picture as '" + before.id + "' just before it "
+                + order + " (image '" + slide.image
+                + "'); neighbouring slides need pictures of their own");
+    };
+    for (auto& slide : ex.slides) {
+        if (auto icon = icons.find(slide.image); icon != icons.end())
+            error(where(slide),
+                "slide '" + slide.id + "' uses the icon of topic '" + icon->second
+                    + "' as its picture (image '" + slide.image
+                    + "'); a slide's picture is about the slide");
+    }
+    for (auto& topic : ex.topics) {
+        auto slides = ex.slides_of(topic.id);
+        for (size_t i = 1; i < slides.size(); ++i)
+            neighbours(*slides[i - 1], *slides[i], "in topic '" + topic.id + "'");
+    }
+    auto loop = ex.attract_slides();
+    for (size_t i = 1; i < loop.size(); ++i)
+        neighbours(*loop[i - 1], *loop[i], "in the attract loop");
+    if (loop.size() > 2)
+        neighbours(*loop.back(), *loop.front(), "in the attract loop (it wraps round)");
+}
+
 void Compiler::check_completeness()
 {
     std::string where = m_input.files.empty() ? std::string("content") : m_input.files.front().path;
@@ -895,6 +944,7 @@ CompileOutput Compiler::run()
     for (auto& file : m_input.files)
         read_file(file);
     check_references();
+    check_pictures();
     check_completeness();
     return std::move(m_out);
 }
