@@ -5,6 +5,7 @@
 #include "kiosk/tools/content/source_tree.h"
 
 #include <gtest/gtest.h>
+#include <map>
 #include <set>
 
 using namespace kiosk;
@@ -110,4 +111,17 @@ TEST(BundledContent, CoversTheExhibition)
     // Every slide has a picture (illustration or chart): never a bare text slide.
     for (auto& s : ex.slides)
         EXPECT_TRUE(!s.image.empty() || !s.chart_id.empty()) << "slide " << s.id;
+}
+
+// Issue 17.6: every slide has a drawing of its own (the compiler refuses only neighbours; the
+// bundled exhibition goes further, so a topic's card grid never shows one picture twice).
+TEST(BundledContent, EverySlideHasAPictureOfItsOwn)
+{
+    auto out = compile_bundled();
+    std::map<std::string, std::string> first_slide; // image -> the slide that shows it
+    for (auto& s : out.exhibition.slides) {
+        ASSERT_FALSE(s.image.empty()) << "slide " << s.id << " has no picture";
+        auto [it, fresh] = first_slide.emplace(s.image, s.id);
+        EXPECT_TRUE(fresh) << "slides " << it->second << " and " << s.id << " share " << s.image;
+    }
 }
