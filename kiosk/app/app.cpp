@@ -7,6 +7,7 @@
 #include "kiosk/app/app_parts.h"
 #include "kiosk/app/log.h"
 #include "kiosk/platform/images.h"
+#include "kiosk/screens/error_panel.h"
 
 #include <chrono>
 #include <cstdio>
@@ -58,7 +59,12 @@ int App::start()
 
     p.content = std::make_unique<ContentManager>(m_config, platform::check_image_decodes,
         m_run.looks_after_content, m_run.mode == RunMode::Driven);
-    p.content->start(m_options.db_path.empty() ? default_db_path() : m_options.db_path);
+    if (m_run.mode == RunMode::Watch) {
+        if (int code = start_watch())
+            return code;
+    } else {
+        p.content->start(m_options.db_path.empty() ? default_db_path() : m_options.db_path);
+    }
     if (!d.font_problem().empty())
         p.content->set_problem(d.font_problem());
     trace_start("content");
@@ -103,7 +109,10 @@ void App::rebuild_screens()
     machine_config.idle_timeout_ms = TimeMs { p.desk->idle_timeout_s(content.exhibition) } * 1000;
     machine_config.hold = m_run.hold;
     // The first time: the screen asked for; after a content reload: the attract loop.
-    ScreenRef start = p.machine ? ScreenRef {} : m_options.screen.value_or(ScreenRef {});
+    // A live preview opens on home: the attract loop would not stay on what is edited.
+    ScreenRef first
+        = m_run.mode == RunMode::Watch ? ScreenRef { ScreenKind::Home, {} } : ScreenRef {};
+    ScreenRef start = p.machine ? ScreenRef {} : m_options.screen.value_or(first);
     p.machine = std::make_unique<ScreenMachine>(machine_config, start, p.clock.now_ms());
     p.shown = nullptr;
     p.dirty = true;
@@ -146,6 +155,9 @@ void App::draw_frame()
         p.draw_list.clear({ 0, 0, 0, 255 });
     else
         current_screen()->draw(p.draw_list, p.frame(p.clock.now_ms(), p.machine->lang()));
+    if (!p.watch_errors.empty())
+        screens::draw_error_panel(p.draw_list, p.display->fonts(),
+            p.frame(p.clock.now_ms(), p.machine->lang()), p.watch_heading, p.watch_errors);
     p.display->renderer().play(p.draw_list, p.display->video().size());
     ++p.frames;
 }
@@ -242,6 +254,8 @@ void App::feed(const TouchSample& sample)
 void App::look_after(TimeMs now, bool quiet)
 {
     auto& p = *m_parts;
+    if (p.watch)
+        take_watch_build();
     if (p.content->poll(now, quiet && !p.gestures.active())) {
         // Everything that points into the old content goes before it does.
         p.shown = nullptr;
@@ -300,6 +314,8 @@ bool App::advance(TimeMs now_ms)
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0)
             .count());
     p.frame_log.record(p.last_frame_us);
+    if (p.watch_report)
+        report_watch_frame();
     p.dirty = false;
     p.frame_due = p.health->blanked() ? std::nullopt : current_screen()->next_frame_ms(now);
     // A sharper picture is being painted in the background: show it as soon as it is ready.

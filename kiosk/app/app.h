@@ -24,6 +24,8 @@ struct Nav;
 
 namespace kiosk::app {
 
+struct WatchBuild;
+
 // Exit codes: 0 stopped by a signal or staff exit; 75 staff asked for a restart (systemd
 // restarts on any code; the unit's RestartPreventExitStatus=64 keeps a staff exit stopped).
 inline constexpr int EXIT_STAFF_STOP = 64;
@@ -86,6 +88,11 @@ private:
     void apply_nav(const screens::Nav& nav);
     void handle_gestures();
     void look_after(core::TimeMs now, bool quiet);
+    // --watch (app_watch.cpp): the first build, each later one, and the report once on screen.
+    int start_watch();
+    bool show_watch_build(WatchBuild build);
+    void take_watch_build();
+    void report_watch_frame();
 
     Options m_options;
     RunTraits m_run;

@@ -10,6 +10,7 @@
 #include "kiosk/app/interaction_counts.h"
 #include "kiosk/app/navigator.h"
 #include "kiosk/app/staff_desk.h"
+#include "kiosk/app/watch_mode.h"
 #include "kiosk/core/draw_list.h"
 #include "kiosk/core/map_geometry.h"
 #include "kiosk/screens/fallback_screen.h"
@@ -22,6 +23,12 @@ struct App::Parts {
     // caches before the renderer, the renderer before the window.
     std::unique_ptr<Display> display;
     std::unique_ptr<ContentManager> content;
+    // --watch: the live preview's watcher (its thread ends before the display goes), the errors
+    // of the last save shown over the screen, and the build to report once it is on screen.
+    std::unique_ptr<WatchMode> watch;
+    std::vector<std::string> watch_errors;
+    std::string watch_heading;
+    std::optional<WatchBuild> watch_report; // content moved out; the rest kept for the log line
     std::unique_ptr<core::MapGeometry> map; // country shapes, shared by every content
     bool map_tried { false };
     InteractionCounts counts;

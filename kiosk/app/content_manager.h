@@ -74,6 +74,8 @@ public:
     void start(const std::string& db_path);
     Content& content() { return *m_content; }
     const Content& content() const { return *m_content; }
+    // The live preview's build takes the place of the content shown (nothing is installed).
+    void replace(std::unique_ptr<Content> content) { m_content = std::move(content); }
     // What the screen should say instead of the content (missing fonts, a blank screen).
     void set_problem(std::string problem) { m_content->error = std::move(problem); }
 

@@ -21,7 +21,7 @@ std::variant<std::unique_ptr<Display>, Display::Failure> Display::open(
     const RunTraits& run, const Config& config, core::Size requested, PictureSource pictures)
 {
     std::unique_ptr<Display> d(new Display());
-    bool windowed = run.mode == RunMode::Windowed;
+    bool windowed = run.windowed;
     auto sdl = platform::start_sdl(d->m_sdl, { run.headless, windowed, config.gpu_renderer });
     platform::VideoConfig video_config;
     video_config.headless = run.headless;

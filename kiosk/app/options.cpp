@@ -10,6 +10,7 @@ namespace kiosk::app {
 const char* const USAGE
     = "usage: kiosk [--db FILE] [--screen NAME] [--lang vi|ja|en] [--size WxH]\n"
       "             [--screenshot PNG] [--hold] [--exit-after-first-frame] [--windowed]\n"
+      "             [--watch CONTENT_DIR]\n"
       "screens: attract, home, partnership:ID, topic:ID, slide:ID, map, map:ID, timeline,\n"
       "         chart:ID, staff\n";
 
@@ -53,12 +54,14 @@ core::Result<Options> parse_options(const std::vector<std::string>& args)
         } else if (arg == "--windowed") {
             options.windowed = true;
         } else if (arg == "--db" || arg == "--screen" || arg == "--lang" || arg == "--size"
-            || arg == "--screenshot") {
+            || arg == "--screenshot" || arg == "--watch") {
             auto v = value();
             if (!v)
                 return core::Error { arg + " needs a value" };
             if (arg == "--db") {
                 options.db_path = *v;
+            } else if (arg == "--watch") {
+                options.watch_dir = *v;
             } else if (arg == "--screen") {
                 options.screen = parse_screen_name(*v);
                 if (!options.screen)
@@ -80,6 +83,8 @@ core::Result<Options> parse_options(const std::vector<std::string>& args)
             return core::Error { "unknown argument '" + arg + "'" };
         }
     }
+    if (!options.watch_dir.empty() && !options.db_path.empty())
+        return core::Error { "--watch builds its own database from the folder; drop --db" };
     return options;
 }
 

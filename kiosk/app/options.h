@@ -1,6 +1,6 @@
 // The kiosk's command line (a contract: deploy scripts and outside tests rely on it):
 //   kiosk [--db FILE] [--screen NAME] [--lang vi|ja|en] [--size WxH] [--screenshot PNG]
-//         [--hold] [--exit-after-first-frame] [--windowed]
+//         [--hold] [--exit-after-first-frame] [--windowed] [--watch DIR]
 #pragma once
 
 #include "kiosk/core/geometry.h"
@@ -23,6 +23,9 @@ struct Options {
     bool hold { false };
     bool exit_after_first_frame { false };
     bool windowed { false }; // a normal window instead of the kiosk's borderless fullscreen
+    // --watch DIR: the editors' live preview of a content folder (its assets are its sibling
+    // assets/); a window, or headless with --screenshot (the PNG rewritten after each rebuild).
+    std::string watch_dir;
     bool help { false };
     bool headless { false }; // not a flag: tests and benchmarks drive the app with no display
 };

@@ -44,6 +44,14 @@ core::Status start_sdl(SdlLibrary& sdl, const SdlSetup& setup)
     return core::Unit {};
 }
 
+void wake_event_loop()
+{
+    // SDL_PushEvent is safe from any thread; the event itself means nothing to handle().
+    SDL_Event event {};
+    event.type = SDL_USEREVENT;
+    SDL_PushEvent(&event);
+}
+
 EventPump::EventPump(Video& video, core::TouchMapping touch, bool windowed)
     : m_video(video)
     , m_input(touch)

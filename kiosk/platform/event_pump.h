@@ -37,6 +37,9 @@ struct PumpedEvents {
     bool textures_lost { false }; // the renderer lost its textures: caches must be dropped
 };
 
+// Ends an EventPump::wait early, from any thread (a worker whose result is ready).
+void wake_event_loop();
+
 class EventPump {
 public:
     EventPump(Video& video, core::TouchMapping touch, bool windowed);

@@ -144,20 +144,14 @@ std::optional<std::string> read_text_file(const std::string& path)
 // Compiles; prints every diagnostic; nullopt when there was any.
 std::optional<tools::CompileOutput> compile(const Args& args)
 {
-    tools::Diagnostics read_problems;
-    auto input = tools::read_source_tree(args.dir, args.assets, read_problems);
     // Each picture keeps the limits and is stored as the kiosk will read it (photos downscaled).
-    input.prepare_image
-        = [](const std::vector<uint8_t>& bytes) -> core::Result<std::vector<uint8_t>> {
-        auto prepared = platform::prepare_picture(bytes);
-        if (!prepared)
-            return core::Error { prepared.error() };
-        return std::move(prepared.value().bytes);
-    };
-
-    auto out = tools::compile_content(input);
-    for (auto& d : read_problems.items())
-        out.diagnostics.error(d.file, d.line, d.column, d.message);
+    auto out = tools::compile_source_tree(args.dir, args.assets,
+        [](const std::vector<uint8_t>& bytes) -> core::Result<std::vector<uint8_t>> {
+            auto prepared = platform::prepare_picture(bytes);
+            if (!prepared)
+                return core::Error { prepared.error() };
+            return std::move(prepared.value().bytes);
+        });
     if (!out.diagnostics.empty()) {
         std::fputs(out.diagnostics.format().c_str(), stderr);
         std::fprintf(stderr, "%zu error%s\n", out.diagnostics.size(),

@@ -108,4 +108,18 @@ CompileInput read_source_tree(
     return input;
 }
 
+CompileOutput compile_source_tree(const std::string& content_dir, const std::string& assets_dir,
+    ImagePreparer prepare_image, std::vector<SourceFile>* files_read)
+{
+    Diagnostics read_problems;
+    auto input = read_source_tree(content_dir, assets_dir, read_problems);
+    input.prepare_image = std::move(prepare_image);
+    auto out = compile_content(input);
+    for (auto& d : read_problems.items())
+        out.diagnostics.error(d.file, d.line, d.column, d.message);
+    if (files_read)
+        *files_read = std::move(input.files);
+    return out;
+}
+
 } // namespace kiosk::tools
