@@ -16,7 +16,7 @@ namespace kiosk::core {
 
 namespace {
 
-constexpr uint32_t KMAP_VERSION = 1;
+constexpr uint32_t KMAP_VERSION = 2;
 constexpr uint32_t MAX_LEVELS = 16;
 constexpr uint32_t MAX_PIECES = 4096;
 constexpr uint32_t MAX_OUTLINES = 1u << 20;
@@ -147,15 +147,34 @@ Result<MapGeometry> MapGeometry::parse(std::span<const uint8_t> bytes)
     if (!(g.m_region.width() > 0 && g.m_region.height() > 0))
         return error_at(r, "empty region");
 
+    float last_whole_zoom = -1e9f; // whole-region levels come in zoom order (patches anywhere)
     for (uint32_t l = 0; l < level_count; ++l) {
         MapLevel level;
         uint32_t piece_count = 0;
-        if (!r.f32(level.min_zoom) || !r.u32(piece_count))
+        if (!r.f32(level.min_zoom))
             return error_at(r, "truncated level " + std::to_string(l));
         if (!std::isfinite(level.min_zoom) || level.min_zoom < -4 || level.min_zoom > 30)
             return error_at(r, "bad zoom in level " + std::to_string(l));
-        if (!g.m_levels.empty() && level.min_zoom < g.m_levels.back().min_zoom)
+        float cover[4] {};
+        for (float& v : cover) {
+            if (!r.f32(v))
+                return error_at(r, "truncated level " + std::to_string(l));
+            if (!sane(v))
+                return error_at(r, "bad cover coordinate");
+        }
+        level.cover = { cover[0], cover[1], cover[2], cover[3] };
+        if (!(level.cover.width() > 0 && level.cover.height() > 0))
+            return error_at(r, "empty cover in level " + std::to_string(l));
+        level.patch = level.cover.min_x > g.m_region.min_x || level.cover.min_y > g.m_region.min_y
+            || level.cover.max_x < g.m_region.max_x || level.cover.max_y < g.m_region.max_y;
+        if (l == 0 && level.patch)
+            return error_at(r, "the first level must cover the region");
+        if (!r.u32(piece_count))
+            return error_at(r, "truncated level " + std::to_string(l));
+        if (!level.patch && level.min_zoom < last_whole_zoom)
             return error_at(r, "levels out of zoom order");
+        if (!level.patch)
+            last_whole_zoom = level.min_zoom;
         if (piece_count > MAX_PIECES)
             return error_at(r, "absurd piece count " + std::to_string(piece_count));
         for (uint32_t p = 0; p < piece_count; ++p) {
@@ -190,7 +209,7 @@ Result<MapGeometry> MapGeometry::parse(std::span<const uint8_t> bytes)
             uint32_t point_count = 0;
             if (!r.u16(kind) || !r.u16(reserved) || !r.u32(point_count))
                 return error_at(r, "truncated outline");
-            if (kind > 1)
+            if (kind > 3)
                 return error_at(r, "unknown outline kind " + std::to_string(kind));
             if (point_count < 2 || point_count > r.remaining() / 8)
                 return error_at(r, "bad outline point count " + std::to_string(point_count));
@@ -212,7 +231,12 @@ Result<MapGeometry> MapGeometry::parse(std::span<const uint8_t> bytes)
                 level.runs.push_back(run);
             }
         }
-        g.index(level);
+        // The vectors grew by doubling: the spare capacity would be a third of the map's memory.
+        level.land.shrink_to_fit();
+        level.triangle_country.shrink_to_fit();
+        level.outline_points.shrink_to_fit();
+        level.runs.shrink_to_fit();
+        index(level);
         g.m_levels.push_back(std::move(level));
     }
     if (r.remaining() != 0)
@@ -220,27 +244,26 @@ Result<MapGeometry> MapGeometry::parse(std::span<const uint8_t> bytes)
     return g;
 }
 
-MapGeometry::CellRange MapGeometry::cells_of(const WorldRect& rect) const
+MapGeometry::CellRange MapGeometry::cells_of(const MapLevel& level, const WorldRect& rect)
 {
     constexpr int n = MapLevel::GRID_CELLS;
     auto cell = [](double v, double lo, double size) {
         double c = std::floor((v - lo) / size * n);
         return static_cast<int>(std::clamp(c, 0.0, static_cast<double>(n - 1)));
     };
-    return { cell(rect.min_x, m_region.min_x, m_region.width()),
-        cell(rect.min_y, m_region.min_y, m_region.height()),
-        cell(rect.max_x, m_region.min_x, m_region.width()),
-        cell(rect.max_y, m_region.min_y, m_region.height()) };
+    const WorldRect& box = level.cover;
+    return { cell(rect.min_x, box.min_x, box.width()), cell(rect.min_y, box.min_y, box.height()),
+        cell(rect.max_x, box.min_x, box.width()), cell(rect.max_y, box.min_y, box.height()) };
 }
 
-void MapGeometry::index(MapLevel& level) const
+void MapGeometry::index(MapLevel& level)
 {
     const size_t cells = static_cast<size_t>(MapLevel::GRID_CELLS) * MapLevel::GRID_CELLS;
     // Two passes per list: count per cell, then place each item (no per-cell allocations).
     auto build = [&](CellLists& lists, size_t count, auto bounds_of_item) {
         lists.start.assign(cells + 1, 0);
         auto each_cell = [&](uint32_t item, auto fn) {
-            auto c = cells_of(bounds_of_item(item));
+            auto c = cells_of(level, bounds_of_item(item));
             for (int y = c.y0; y <= c.y1; ++y)
                 for (int x = c.x0; x <= c.x1; ++x)
                     fn(static_cast<size_t>(y * MapLevel::GRID_CELLS + x));
@@ -263,10 +286,38 @@ const MapLevel& MapGeometry::level_for_zoom(double zoom) const
 {
     const MapLevel* best = &m_levels.front();
     for (auto& level : m_levels) {
-        if (level.min_zoom <= zoom)
+        if (!level.patch && level.min_zoom <= zoom)
             best = &level;
     }
     return *best;
+}
+
+std::vector<const MapLevel*> MapGeometry::patches_for_zoom(double zoom) const
+{
+    std::vector<const MapLevel*> out;
+    for (auto& level : m_levels) {
+        if (!level.patch || level.min_zoom > zoom)
+            continue;
+        auto same_box = std::find_if(out.begin(), out.end(), [&](const MapLevel* o) {
+            return o->cover.min_x == level.cover.min_x && o->cover.min_y == level.cover.min_y
+                && o->cover.max_x == level.cover.max_x && o->cover.max_y == level.cover.max_y;
+        });
+        if (same_box == out.end())
+            out.push_back(&level);
+        else if (level.min_zoom >= (*same_box)->min_zoom)
+            *same_box = &level;
+    }
+    return out;
+}
+
+std::optional<uint16_t> MapGeometry::drawn_country_at(double zoom, WorldPoint p) const
+{
+    for (const MapLevel* patch : patches_for_zoom(zoom)) {
+        const WorldRect& c = patch->cover;
+        if (p.x >= c.min_x && p.x <= c.max_x && p.y >= c.min_y && p.y <= c.max_y)
+            return country_at(*patch, p);
+    }
+    return country_at(level_for_zoom(zoom), p);
 }
 
 void MapGeometry::query(const MapLevel& level, const WorldRect& rect,
@@ -274,10 +325,10 @@ void MapGeometry::query(const MapLevel& level, const WorldRect& rect,
 {
     triangles.clear();
     runs.clear();
-    if (!rect.intersects(m_region))
+    if (!rect.intersects(level.cover))
         return;
     const int n = MapLevel::GRID_CELLS;
-    auto c = cells_of(rect);
+    auto c = cells_of(level, rect);
     auto collect = [&](const CellLists& cells, auto bounds_of_item, std::vector<uint32_t>& out) {
         for (int y = c.y0; y <= c.y1; ++y) {
             for (int x = c.x0; x <= c.x1; ++x) {
@@ -288,8 +339,8 @@ void MapGeometry::query(const MapLevel& level, const WorldRect& rect,
                     if (!b.intersects(rect))
                         continue;
                     // Report from one cell only: the one holding the overlap's top-left corner.
-                    auto home
-                        = cells_of({ std::max(b.min_x, rect.min_x), std::max(b.min_y, rect.min_y),
+                    auto home = cells_of(level,
+                        { std::max(b.min_x, rect.min_x), std::max(b.min_y, rect.min_y),
                             std::max(b.min_x, rect.min_x), std::max(b.min_y, rect.min_y) });
                     if (home.x0 == x && home.y0 == y)
                         out.push_back(item);
@@ -308,11 +359,15 @@ std::optional<uint16_t> MapGeometry::country_at(const MapLevel& level, WorldPoin
 {
     std::vector<uint32_t> triangles, runs;
     query(level, { p.x, p.y, p.x, p.y }, triangles, runs);
+    std::optional<uint16_t> found;
     for (uint32_t t : triangles) {
-        if (in_triangle(p, &level.land[size_t { t } * 3]))
-            return level.triangle_country[t];
+        if (!in_triangle(p, &level.land[size_t { t } * 3]))
+            continue;
+        if (level.triangle_country[t] == MAP_LAKE)
+            return std::nullopt; // lakes are drawn over the land
+        found = level.triangle_country[t];
     }
-    return std::nullopt;
+    return found;
 }
 
 std::vector<size_t> markers_at(std::span<const MarkerCircle> markers, Point point)

@@ -17,6 +17,8 @@ namespace kiosk::core {
 // ISO 3166-1 numeric ids the map tints apart.
 inline constexpr uint16_t ISO_VIET_NAM = 704;
 inline constexpr uint16_t ISO_JAPAN = 392;
+// The id of a lake's triangles: water drawn over the land.
+inline constexpr uint16_t MAP_LAKE = 65535;
 
 // A world point as stored in the file (float32 is ~2 m at these latitudes).
 struct MapVertex {
@@ -24,7 +26,7 @@ struct MapVertex {
     float y { 0 };
 };
 
-enum class OutlineKind : uint16_t { Coast = 0, Border = 1 };
+enum class OutlineKind : uint16_t { Coast = 0, Border = 1, River = 2, LakeShore = 3 };
 
 // A piece of a coastline or border: at most MapLevel::MAX_RUN_POINTS points, with its bounds.
 struct OutlineRun {
@@ -47,11 +49,16 @@ struct MapLevel {
     static constexpr int GRID_CELLS = 48; // per axis, over the file's region
 
     float min_zoom { 0 }; // used from this MapView::zoom() up
+    // What the level has data for: the file's region, or a patch's box (finer data around the
+    // places, drawn over the whole-region level's land, which it replaces inside the box).
+    WorldRect cover;
+    bool patch { false }; // cover is smaller than the region
     std::vector<MapVertex> land; // three per triangle
     std::vector<uint16_t> triangle_country; // ISO numeric per triangle (0 = none)
     std::vector<MapVertex> outline_points;
     std::vector<OutlineRun> runs;
-    // Grid cells, row-major; each lists the triangles (and runs) whose bounds touch it.
+    // Grid cells over `cover`, row-major; each lists the triangles (and runs) whose bounds touch
+    // it.
     CellLists cell_triangles;
     CellLists cell_runs;
 
@@ -68,22 +75,29 @@ public:
 
     const WorldRect& region() const { return m_region; }
     const std::vector<MapLevel>& levels() const { return m_levels; }
-    // The finest level meant for `zoom` (MapView::zoom()); the coarsest when zoomed out further.
+    // The finest whole-region level meant for `zoom` (MapView::zoom()); the coarsest when
+    // zoomed out further.
     const MapLevel& level_for_zoom(double zoom) const;
+    // Per patch box, the finest patch level meant for `zoom`; none below the patches' zooms.
+    std::vector<const MapLevel*> patches_for_zoom(double zoom) const;
+    // Where `p` is drawn as land at `zoom` (a patch covering it, else the whole-region level):
+    // the country id, or nullopt at sea or in a lake.
+    std::optional<uint16_t> drawn_country_at(double zoom, WorldPoint p) const;
 
     // The triangles and outline runs whose bounds touch `rect`, each once, in ascending index
     // order. Reuses the vectors' storage (cleared first).
     void query(const MapLevel& level, const WorldRect& rect, std::vector<uint32_t>& triangles,
         std::vector<uint32_t>& runs) const;
-    // Whether `p` lies on land (in a triangle of the level); the country id, or nullopt at sea.
+    // Whether `p` lies on land (in a triangle of the level and in none of its lakes); the
+    // country id, or nullopt at sea or in a lake.
     std::optional<uint16_t> country_at(const MapLevel& level, WorldPoint p) const;
 
 private:
     struct CellRange {
         int x0, y0, x1, y1;
     };
-    CellRange cells_of(const WorldRect& r) const;
-    void index(MapLevel& level) const;
+    static CellRange cells_of(const MapLevel& level, const WorldRect& r);
+    static void index(MapLevel& level);
 
     WorldRect m_region;
     std::vector<MapLevel> m_levels;

@@ -5,6 +5,7 @@
 #include "kiosk/core/map_geometry.h"
 #include "kiosk/screens/screen.h"
 
+#include <span>
 #include <vector>
 
 namespace kiosk::screens {
@@ -26,6 +27,12 @@ public:
     void draw_region_mask(core::DrawList& out, const Metrics& m, const core::MapView& view) const;
 
 private:
+    // One level's land, lakes and lines; `covered_by`: finer patches drawn over it, each its
+    // box's sea first.
+    void draw_level(core::DrawList& out, const Metrics& m, const core::MapView& view,
+        const core::MapLevel& level, bool outlines,
+        std::span<const core::MapLevel* const> covered_by);
+
     const core::MapGeometry* m_geometry { nullptr };
     std::vector<uint32_t> m_triangles; // scratch for culling queries
     std::vector<uint32_t> m_runs;

@@ -11,8 +11,9 @@ inline const core::Text3 BOTH_COUNTRIES { { "Cả hai nước", "両国", "Both 
 // ("Hải Phòng – Kitakyushu", "Hà Nội – Kanagawa").
 inline const core::Text3 CLOSE { { "Đóng", "閉じる", "Close" } };
 inline const core::Text3 READ_MORE { { "Xem thêm", "関連スライド", "Read more" } };
-// Natural Earth is public domain; the credit is a courtesy its terms ask for.
-inline constexpr const char* CREDIT = "Natural Earth";
+// Natural Earth is public domain (the credit is a courtesy its terms ask for); the finer coasts,
+// lakes and rivers are GSHHG's (LGPL-3.0), whose authors ask to be cited.
+inline constexpr const char* CREDIT = "Natural Earth · GSHHG (Wessel & Smith)";
 
 inline const core::Text3& kind_name(core::PlaceKind kind)
 {

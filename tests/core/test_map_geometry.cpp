@@ -20,8 +20,9 @@ namespace {
 class KmapWriter {
 public:
     KmapWriter& header(uint32_t levels, WorldRect region = { 0.7, 0.3, 0.95, 0.55 },
-        const char* magic = "KMAP", uint32_t version = 1)
+        const char* magic = "KMAP", uint32_t version = 2)
     {
+        m_region = region;
         m_bytes.insert(m_bytes.end(), magic, magic + 4);
         u32(version);
         u32(levels);
@@ -31,9 +32,15 @@ public:
         f32(static_cast<float>(region.max_y));
         return *this;
     }
-    KmapWriter& level(float min_zoom, uint32_t pieces)
+    // A level covering `cover`, or the whole region.
+    KmapWriter& level(float min_zoom, uint32_t pieces, std::optional<WorldRect> cover = {})
     {
         f32(min_zoom);
+        WorldRect c = cover.value_or(m_region);
+        f32(static_cast<float>(c.min_x));
+        f32(static_cast<float>(c.min_y));
+        f32(static_cast<float>(c.max_x));
+        f32(static_cast<float>(c.max_y));
         u32(pieces);
         return *this;
     }
@@ -79,6 +86,7 @@ public:
 
 private:
     std::vector<uint8_t> m_bytes;
+    WorldRect m_region;
 };
 
 // Two levels: a coarse one with one square (two triangles) of Viet Nam, and a fine one with
@@ -221,6 +229,22 @@ TEST(MapGeometry, RejectsCorruptFiles)
         w.header(1).level(0, 0).outlines(1).outline(7, { { 0.5f, 0.5f }, { 0.6f, 0.6f } });
         cases.push_back({ 13, w.bytes(), "outline kind" });
     }
+    {
+        KmapWriter w;
+        w.header(1).level(0, 0, WorldRect { 0.8, 0.4, 0.8, 0.5 }).outlines(0);
+        cases.push_back({ 14, w.bytes(), "empty cover" });
+    }
+    {
+        KmapWriter w;
+        w.header(1).level(0, 0, WorldRect { 0.8, 0.4, 0.9, 0.5 }).outlines(0);
+        cases.push_back({ 15, w.bytes(), "first level must cover" });
+    }
+    {
+        KmapWriter w;
+        float inf = std::numeric_limits<float>::infinity();
+        w.header(1).level(0, 0, WorldRect { 0.8, 0.4, inf, 0.5 }).outlines(0);
+        cases.push_back({ 16, w.bytes(), "bad cover" });
+    }
     for (auto& c : cases) {
         auto parsed = MapGeometry::parse(c.bytes);
         ASSERT_FALSE(parsed.ok()) << "case " << c.id;
@@ -299,11 +323,96 @@ TEST(MapGeometry, CountryAt)
     EXPECT_EQ(g.country_at(fine, { 0.85, 0.45 }), std::nullopt);
 }
 
+namespace {
+
+// A whole-region level with one square of Viet Nam (0.78..0.80, 0.44..0.46); two patch levels
+// over the box 0.79..0.83, 0.43..0.47, whose land is a smaller square (0.795..0.80) with a lake
+// in it, the finer one from zoom 12; and a second patch box elsewhere from zoom 9.
+std::vector<uint8_t> patched_file()
+{
+    auto square = [](float x0, float y0, float x1, float y1) {
+        return std::vector<MapVertex> { { x0, y0 }, { x1, y0 }, { x1, y1 }, { x0, y0 }, { x1, y1 },
+            { x0, y1 } };
+    };
+    const WorldRect box { 0.79, 0.43, 0.83, 0.47 };
+    KmapWriter w;
+    w.header(5);
+    w.level(0, 1).piece(ISO_VIET_NAM, square(0.78f, 0.44f, 0.80f, 0.46f)).outlines(0);
+    w.level(9, 2, box)
+        .piece(ISO_VIET_NAM, square(0.795f, 0.44f, 0.80f, 0.46f))
+        .piece(MAP_LAKE, square(0.796f, 0.45f, 0.797f, 0.451f))
+        .outlines(1)
+        .outline(2, { { 0.796f, 0.44f }, { 0.796f, 0.46f } });
+    w.level(12, 1, box).piece(ISO_VIET_NAM, square(0.795f, 0.44f, 0.80f, 0.46f)).outlines(0);
+    w.level(9, 1, WorldRect { 0.88, 0.38, 0.90, 0.40 })
+        .piece(ISO_JAPAN, square(0.885f, 0.385f, 0.89f, 0.39f))
+        .outlines(0);
+    // A whole-region level after the patches, still in zoom order among its kind.
+    w.level(7, 1).piece(ISO_VIET_NAM, square(0.78f, 0.44f, 0.80f, 0.46f)).outlines(0);
+    return w.bytes();
+}
+
+} // namespace
+
+TEST(MapGeometry, PatchesReplaceTheCoarseLandInTheirBox)
+{
+    auto parsed = MapGeometry::parse(patched_file());
+    ASSERT_TRUE(parsed.ok()) << parsed.error();
+    const MapGeometry& g = parsed.value();
+    auto& levels = g.levels();
+    EXPECT_FALSE(levels[0].patch);
+    EXPECT_TRUE(levels[1].patch);
+    EXPECT_FALSE(levels[4].patch);
+    EXPECT_EQ(levels[1].runs[0].kind, OutlineKind::River);
+    // Level choice: whole-region levels ignore the patches; one patch per box, the finest.
+    EXPECT_EQ(&g.level_for_zoom(10), &levels[4]);
+    struct PatchCase {
+        int id;
+        double zoom;
+        std::vector<const MapLevel*> expected;
+    };
+    const PatchCase patch_cases[] = {
+        { 1, 8.9, {} },
+        { 2, 9, { &levels[1], &levels[3] } },
+        { 3, 12, { &levels[2], &levels[3] } },
+        { 4, 20, { &levels[2], &levels[3] } },
+    };
+    for (auto& c : patch_cases)
+        EXPECT_EQ(g.patches_for_zoom(c.zoom), c.expected) << "case " << c.id;
+    // What is drawn as land: outside the patch boxes the coarse level, inside them the patch
+    // (whose smaller square leaves 0.79..0.795 at sea), and a lake is water.
+    struct LandCase {
+        int id;
+        double zoom;
+        WorldPoint p;
+        std::optional<uint16_t> expected;
+    };
+    const LandCase land_cases[] = {
+        { 1, 5, { 0.792, 0.45 }, ISO_VIET_NAM }, // no patch yet
+        { 2, 10, { 0.792, 0.45 }, std::nullopt }, // in the box, not in the patch's land
+        { 3, 10, { 0.785, 0.45 }, ISO_VIET_NAM }, // outside the box: the coarse level
+        { 4, 10, { 0.798, 0.45 }, ISO_VIET_NAM },
+        { 5, 10, { 0.7965, 0.4505 }, std::nullopt }, // the lake
+        { 6, 13, { 0.7965, 0.4505 }, ISO_VIET_NAM }, // the finer patch has no lake
+        { 7, 10, { 0.887, 0.387 }, ISO_JAPAN },
+        { 8, 10, { 0.881, 0.381 }, std::nullopt },
+    };
+    for (auto& c : land_cases)
+        EXPECT_EQ(g.drawn_country_at(c.zoom, c.p), c.expected) << "case " << c.id;
+    // A patch's grid is its own box's: a query there finds its triangles.
+    std::vector<uint32_t> triangles, runs;
+    g.query(levels[1], { 0.7955, 0.445, 0.799, 0.446 }, triangles, runs);
+    EXPECT_EQ(triangles, (std::vector<uint32_t> { 0, 1 }));
+    EXPECT_EQ(runs, (std::vector<uint32_t> { 0 }));
+    g.query(levels[1], { 0.70, 0.30, 0.75, 0.35 }, triangles, runs);
+    EXPECT_TRUE(triangles.empty());
+}
+
 TEST(MapGeometry, TheBundledMapHasLandWhereItShould)
 {
     auto bytes = read_file(KIOSK_SOURCE_DIR "/assets/map/east-asia.kmap");
     ASSERT_FALSE(bytes.empty()) << "assets/map/east-asia.kmap is missing";
-    EXPECT_LE(bytes.size(), 3u * 1024 * 1024) << "the map file should stay small";
+    EXPECT_LE(bytes.size(), 8u * 1024 * 1024) << "the map file should stay small";
     auto parsed = MapGeometry::parse(bytes);
     ASSERT_TRUE(parsed.ok()) << parsed.error();
     auto& g = parsed.value();
@@ -323,16 +432,41 @@ TEST(MapGeometry, TheBundledMapHasLandWhereItShould)
         { 5, "South China Sea", { 15.0, 113.0 }, std::nullopt },
         { 6, "Sea of Japan", { 40.0, 135.0 }, std::nullopt },
     };
+    const MapLevel* previous = nullptr;
+    size_t patches = 0;
     for (auto& level : g.levels()) {
         EXPECT_GT(level.triangle_count(), 100u);
         EXPECT_FALSE(level.runs.empty());
-        for (auto& c : cases)
-            EXPECT_EQ(g.country_at(level, project(c.p)), c.country)
+        for (auto& c : cases) {
+            WorldPoint p = project(c.p);
+            if (!level.cover.contains(p))
+                continue;
+            EXPECT_EQ(g.country_at(level, p), c.country)
                 << "case " << c.id << " (" << c.what << ") at zoom " << level.min_zoom;
+        }
+        if (level.patch) {
+            ++patches;
+            continue;
+        }
+        // Whole-region levels get finer as the zoom grows.
+        if (previous) {
+            EXPECT_GT(level.triangle_count(), previous->triangle_count());
+        }
+        previous = &level;
     }
-    // Levels get finer as the zoom grows.
-    for (size_t i = 1; i < g.levels().size(); ++i)
-        EXPECT_GT(g.levels()[i].triangle_count(), g.levels()[i - 1].triangle_count());
+    // The full-resolution shores around Hai Phong, Kitakyushu and Tokyo, each at two zooms.
+    EXPECT_EQ(patches, 6u);
+    // Places the 1:10m coast gets wrong and the patches right.
+    const Case details[] = {
+        { 1, "Cat Ba town", { 20.7239, 107.0578 }, ISO_VIET_NAM },
+        { 2, "Cam river at Hai Phong", { 20.875, 106.705 }, std::nullopt },
+        { 3, "Bach Dang estuary", { 20.85, 106.78 }, std::nullopt },
+        { 4, "Tokyo Bay", { 35.5, 139.85 }, std::nullopt },
+        { 5, "Hai Phong, south of the Cam", { 20.868, 106.70 }, ISO_VIET_NAM },
+    };
+    for (auto& d : details)
+        EXPECT_EQ(g.drawn_country_at(14, project(d.p)), d.country)
+            << "case " << d.id << " (" << d.what << ")";
 }
 
 TEST(MapMarkers, NearestFirst)

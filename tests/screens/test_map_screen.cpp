@@ -2,6 +2,7 @@
 // Phong, pan, tap the water plant, read its panel, close it), presets, labels, timing, and the
 // map with no geometry at all.
 #include "kiosk/screens/map_screen.h"
+#include "kiosk/screens/map_text.h"
 
 #include "kiosk/core/script.h"
 #include "kiosk/core/unicode.h"
@@ -213,7 +214,7 @@ TEST_F(MapSession, VisitorPinchesToTheWaterPlantAndReadsIt)
     for (auto* id : { "haiphong", "kitakyushu", "hanoi", "kanagawa" })
         EXPECT_TRUE(on_screen_below_bar(screen, id, f)) << id;
     EXPECT_TRUE(has_text("Hải Phòng"));
-    EXPECT_TRUE(has_text("Natural Earth"));
+    EXPECT_TRUE(has_text(map_text::CREDIT));
     EXPECT_TRUE(has_hit(screen, { NavKind::Back, {} }));
     expect_labels_apart(screen);
     bool land = std::any_of(list.commands().begin(), list.commands().end(),
