@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <map>
 #include <set>
+#include <vector>
 
 using namespace kiosk;
 
@@ -123,5 +124,55 @@ TEST(BundledContent, EverySlideHasAPictureOfItsOwn)
         ASSERT_FALSE(s.image.empty()) << "slide " << s.id << " has no picture";
         auto [it, fresh] = first_slide.emplace(s.image, s.id);
         EXPECT_TRUE(fresh) << "slides " << it->second << " and " << s.id << " share " << s.image;
+    }
+}
+
+namespace {
+
+// Every visitor-facing text of the bundled exhibition, with a name for messages.
+std::vector<std::pair<std::string, const core::Text3*>> all_texts(const core::Exhibition& ex)
+{
+    std::vector<std::pair<std::string, const core::Text3*>> out;
+    out.push_back({ "exhibition title", &ex.meta.title });
+    out.push_back({ "exhibition subtitle", &ex.meta.subtitle });
+    for (auto& p : ex.partnerships) {
+        out.push_back({ "partnership " + p.id, &p.name });
+        out.push_back({ "partnership " + p.id, &p.tagline });
+    }
+    for (auto& t : ex.topics) {
+        out.push_back({ "topic " + t.id, &t.title });
+        out.push_back({ "topic " + t.id, &t.summary });
+    }
+    for (auto& s : ex.slides) {
+        out.push_back({ "slide " + s.id, &s.title });
+        out.push_back({ "slide " + s.id, &s.body });
+    }
+    for (auto& p : ex.places) {
+        out.push_back({ "place " + p.id, &p.name });
+        out.push_back({ "place " + p.id, &p.text });
+    }
+    for (auto& e : ex.events)
+        out.push_back({ "event " + e.id, &e.text });
+    return out;
+}
+
+} // namespace
+
+// Issue 17.4's writing conventions (content/SOURCES.md): Japanese figures never take a comma
+// between digits (万 from 1万 up, plain digits below), and Vietnamese compass words are lower case.
+TEST(BundledContent, WritingConventionsHold)
+{
+    auto out = compile_bundled();
+    for (auto& [what, text] : all_texts(out.exhibition)) {
+        auto& ja = (*text)[core::Lang::Ja];
+        for (size_t i = 1; i + 1 < ja.size(); ++i) {
+            bool digit_before = ja[i - 1] >= '0' && ja[i - 1] <= '9';
+            bool digit_after = ja[i + 1] >= '0' && ja[i + 1] <= '9';
+            EXPECT_FALSE(ja[i] == ',' && digit_before && digit_after)
+                << what << " groups Japanese digits with a comma: " << ja;
+        }
+        auto& vi = (*text)[core::Lang::Vi];
+        for (const char* word : { "phía Bắc", "phía Nam", "phía Đông", "phía Tây", "mũi Bắc" })
+            EXPECT_EQ(vi.find(word), std::string::npos) << what << " writes '" << word << "'";
     }
 }
