@@ -133,26 +133,21 @@ namespace {
 std::vector<std::pair<std::string, const core::Text3*>> all_texts(const core::Exhibition& ex)
 {
     std::vector<std::pair<std::string, const core::Text3*>> out;
-    out.push_back({ "exhibition title", &ex.meta.title });
-    out.push_back({ "exhibition subtitle", &ex.meta.subtitle });
-    for (auto& p : ex.partnerships) {
-        out.push_back({ "partnership " + p.id, &p.name });
-        out.push_back({ "partnership " + p.id, &p.tagline });
-    }
-    for (auto& t : ex.topics) {
-        out.push_back({ "topic " + t.id, &t.title });
-        out.push_back({ "topic " + t.id, &t.summary });
-    }
-    for (auto& s : ex.slides) {
-        out.push_back({ "slide " + s.id, &s.title });
-        out.push_back({ "slide " + s.id, &s.body });
-    }
-    for (auto& p : ex.places) {
-        out.push_back({ "place " + p.id, &p.name });
-        out.push_back({ "place " + p.id, &p.text });
-    }
+    auto add = [&](const std::string& what, std::initializer_list<const core::Text3*> texts) {
+        for (auto* text : texts)
+            out.push_back({ what, text });
+    };
+    add("exhibition", { &ex.meta.title, &ex.meta.subtitle });
+    for (auto& p : ex.partnerships)
+        add("partnership " + p.id, { &p.name, &p.tagline });
+    for (auto& t : ex.topics)
+        add("topic " + t.id, { &t.title, &t.summary });
+    for (auto& s : ex.slides)
+        add("slide " + s.id, { &s.title, &s.body });
+    for (auto& p : ex.places)
+        add("place " + p.id, { &p.name, &p.text });
     for (auto& e : ex.events)
-        out.push_back({ "event " + e.id, &e.text });
+        add("event " + e.id, { &e.text });
     return out;
 }
 
