@@ -140,7 +140,7 @@ done
 dpkg-deb -c "$deb" > "$out/contents.txt"
 for path in ./usr/bin/kiosk ./usr/bin/kiosk-content ./usr/share/kiosk/kiosk.db \
     ./usr/lib/systemd/system/kiosk.service ./usr/lib/systemd/system/kiosk-cage.service \
-    ./usr/libexec/kiosk/kiosk-session ./usr/libexec/kiosk/kiosk-display; do
+    ./usr/libexec/kiosk/kiosk-session ./usr/libexec/kiosk/kiosk-display ./usr/libexec/kiosk/kiosk-raster; do
     if grep -q " $path\$" "$out/contents.txt"; then pass "package holds $path"; else fail "package lacks $path"; fi
 done
 lap "inspect .deb"

@@ -23,13 +23,13 @@ std::optional<std::string> check_image_decodes(const std::vector<uint8_t>& bytes
 }
 
 SurfacePtr decode_image(const std::vector<uint8_t>& bytes, core::Size box_px, core::Point focus,
-    std::optional<core::Color> matte, std::string* error)
+    std::optional<core::Color> matte, std::string* error, RasterWorker* worker)
 {
     RasterRequest request;
     request.box_px = box_px;
     request.focus = focus;
     request.matte = matte;
-    auto raster = rasterise_picture(bytes, request);
+    auto raster = worker ? worker->rasterise(bytes, request) : rasterise_picture(bytes, request);
     if (!raster) {
         if (error)
             *error = raster.error();
@@ -87,6 +87,11 @@ ImageCache::ImageCache(SDL_Renderer* renderer, Loader loader, size_t budget_byte
     , m_loader(std::move(loader))
     , m_budget(budget_bytes)
 {
+    if (auto helper = RasterWorker::find_helper(); !helper.empty())
+        m_worker = std::make_unique<RasterWorker>(RasterWorkerOptions { helper });
+    else
+        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION,
+            "kiosk-raster not found: pictures are drawn in the kiosk's own process");
 }
 
 void ImageCache::clear()
@@ -219,7 +224,7 @@ SurfacePtr ImageCache::rasterise(const std::string& id, const std::string& size_
         }
     }
     std::string error;
-    SurfacePtr surface = decode_image(bytes, box, focus, m_matte, &error);
+    SurfacePtr surface = decode_image(bytes, box, focus, m_matte, &error, m_worker.get());
     if (!surface) {
         SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION,
             "image %s at %dx%d: %s; the screen shows without it", id.c_str(), box.width, box.height,

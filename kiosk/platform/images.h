@@ -5,11 +5,13 @@
 
 #include "kiosk/core/draw_list.h"
 #include "kiosk/core/geometry.h"
+#include "kiosk/platform/raster_worker.h"
 #include "kiosk/platform/sdl_handles.h"
 
 #include <cstdint>
 #include <functional>
 #include <list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -25,8 +27,9 @@ std::optional<std::string> check_image_decodes(const std::vector<uint8_t>& bytes
 // The picture rasterised for `box_px` (see rasterise_picture) as an SDL ARGB8888 surface: opaque
 // when `matte` is given, else with straight (not premultiplied) alpha. nullptr and `error` set
 // when it cannot be drawn.
+// With `worker`, the child process rasterises it (platform/raster_worker).
 SurfacePtr decode_image(const std::vector<uint8_t>& bytes, core::Size box_px, core::Point focus,
-    std::optional<core::Color> matte, std::string* error = nullptr);
+    std::optional<core::Color> matte, std::string* error = nullptr, RasterWorker* worker = nullptr);
 
 // The box a DrawImage is rasterised for: its rect, grown by the pan margin when it pans (a pan
 // moves a picture drawn larger than its box by whole pixels; it never rescales).
@@ -39,6 +42,8 @@ class ImageCache {
 public:
     using Loader = std::function<std::optional<std::vector<uint8_t>>(const std::string& id)>;
 
+    // Pictures are rasterised in the kiosk-raster child process when its helper is found
+    // (RasterWorker::find_helper), else in this process (logged once).
     ImageCache(SDL_Renderer* renderer, Loader loader, size_t budget_bytes);
     // Keeps rasterised images on disk too, under `dir`, for the content whose checksum is `key`
     // (a restart then draws its first frame without decoding SVG). Files of other content are
@@ -96,6 +101,7 @@ private:
     std::unordered_map<std::string, std::vector<uint8_t>> m_bytes_cache; // as stored
     std::unordered_map<std::string, bool> m_broken;
     std::optional<core::Color> m_matte;
+    std::unique_ptr<RasterWorker> m_worker; // null: rasterised in this process
     std::string m_disk_dir;
     std::string m_disk_key;
 };
