@@ -49,15 +49,31 @@ MapArcs::MapArcs(const Exhibition& ex)
     }
 }
 
-void MapArcs::draw(
-    DrawList& out, const Metrics& m, const MapView& view, bool moving, TimeMs t) const
+void MapArcs::draw(DrawList& out, const Metrics& m, const MapView& view, bool moving, TimeMs t,
+    std::span<const std::string> focus) const
 {
+    auto in_focus = [&](const Link& l) {
+        return focus.empty() || std::any_of(focus.begin(), focus.end(), [&](const std::string& id) {
+            return id == l.from_place_id || id == l.to_place_id;
+        });
+    };
     Rect screen { 0, 0, static_cast<float>(m.screen.width), static_cast<float>(m.screen.height) };
     float thickness = m.u(5);
     float dash = m.u(26), gap = m.u(16), period = dash + gap;
     float phase = std::fmod(static_cast<float>(t) * m.u(0.05f), period);
     std::vector<Point> pts;
+    // The faded arcs first, so the partnership shown draws over them.
+    std::vector<const Arc*> order;
     for (auto& arc : m_arcs) {
+        if (!in_focus(*arc.link))
+            order.push_back(&arc);
+    }
+    for (auto& arc : m_arcs) {
+        if (in_focus(*arc.link))
+            order.push_back(&arc);
+    }
+    for (const Arc* a : order) {
+        const Arc& arc = *a;
         pts.clear();
         float min_x = 1e30f, min_y = 1e30f, max_x = -1e30f, max_y = -1e30f;
         for (auto& w : arc.points) {
@@ -71,6 +87,10 @@ void MapArcs::draw(
         if (max_x < 0 || max_y < 0 || min_x > screen.w || min_y > screen.h)
             continue;
         Color color = map_style::link_color(arc.link->kind);
+        if (!in_focus(*arc.link)) {
+            out.add(Polyline { pts, map_style::with_alpha(color, 60), m.u(3) });
+            continue;
+        }
         // A faint solid line under the dashes, so the arc reads whole.
         out.add(Polyline { pts, map_style::with_alpha(color, moving ? 90 : 220), thickness });
         if (!moving)

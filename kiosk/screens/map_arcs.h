@@ -6,6 +6,8 @@
 #include "kiosk/core/projection.h"
 #include "kiosk/screens/theme.h"
 
+#include <span>
+#include <string>
 #include <vector>
 
 namespace kiosk::screens {
@@ -15,8 +17,10 @@ public:
     explicit MapArcs(const core::Exhibition& exhibition);
 
     // `moving`: dashes and the dot travel; `t_ms` is the time since the map was entered.
+    // `focus`: the places of the partnership shown (empty: all); an arc touching none of them is
+    // drawn faint and still, behind the others.
     void draw(core::DrawList& out, const Metrics& m, const core::MapView& view, bool moving,
-        core::TimeMs t_ms) const;
+        core::TimeMs t_ms, std::span<const std::string> focus = {}) const;
 
 private:
     struct Arc {

@@ -149,6 +149,11 @@ void MapScreen::go_to(const std::string& id, const Frame& frame, bool jump)
     if (!rect)
         return;
     m_layout = layout_for(frame, !m_open_place.empty());
+    auto& ex = m_ctx.exhibition;
+    if (id.empty() || ex.find_partnership(id))
+        m_selected = id;
+    else
+        m_selected.reset();
     auto target = m_view.framing(*rect, m_layout.focus);
     if (jump)
         m_view.set(target.centre, target.scale);
@@ -218,9 +223,20 @@ Nav MapScreen::on_tap(Point point, const Frame& frame)
         m_double_tap.reset();
         return {};
     }
-    if (auto* place = m_markers.place_at(point)) {
-        open_panel(*place, frame);
+    if (auto tapped = m_markers.tapped(point); tapped.place) {
         m_double_tap.reset();
+        // A cluster opens: the map flies in until its places stand apart (a cluster of one
+        // spot, which no zoom parts, opens its leader's panel instead).
+        bool apart = std::any_of(tapped.cluster.begin(), tapped.cluster.end(),
+            [&](const WorldPoint& p) { return !(p == tapped.cluster.front()); });
+        if (auto box = framing_box(tapped.cluster, 3000); box && apart) {
+            m_open_place.clear();
+            m_layout = layout_for(frame, false);
+            m_view.fly_to(m_view.framing(*box, m_layout.focus), frame.now_ms, 600);
+            touch_arcs(frame.now_ms);
+            return {};
+        }
+        open_panel(*tapped.place, frame);
         return {};
     }
     // Empty map: a double tap zooms in there; a single tap closes the panel.
@@ -353,6 +369,49 @@ void MapScreen::draw_credit(DrawList& out, const Frame& frame, const Rect& rect)
     out.add(DrawText { map_text::CREDIT, credit_style(frame.lang), inner, palette::MUTED });
 }
 
+Rect MapScreen::draw_legend(DrawList& out, const Frame& frame, float bottom)
+{
+    auto& m = frame.metrics;
+    std::vector<LinkKind> kinds;
+    for (auto kind : { LinkKind::Friendship, LinkKind::Sister, LinkKind::Cooperation }) {
+        bool used = std::any_of(m_ctx.exhibition.links.begin(), m_ctx.exhibition.links.end(),
+            [&](const Link& l) { return l.kind == kind; });
+        if (used)
+            kinds.push_back(kind);
+    }
+    if (kinds.empty())
+        return {};
+    auto st = style(TextRole::Caption, frame.lang, Weight::Regular);
+    st.max_lines = 1;
+    st.fit = false;
+    float pad = m.u(14), swatch = m.u(40), gap = m.u(12);
+    float row_h = 0, text_w = 0;
+    std::vector<TextLayout> texts;
+    for (auto kind : kinds) {
+        texts.push_back(layout_text(
+            map_text::link_kind_name(kind)[frame.lang], st, { 0, 0 }, m.type_basis(), m_ctx.fonts));
+        row_h = std::max(row_h, texts.back().height + m.u(6));
+        text_w = std::max(text_w, texts.back().width);
+    }
+    float w = pad * 2 + swatch + gap + text_w + 1;
+    float h = pad * 2 + row_h * static_cast<float>(kinds.size());
+    Rect box { m.margin, bottom - h, w, h };
+    if (box.y < m_layout.top + m.u(200))
+        return {};
+    out.add(FillRect { box, map_style::LABEL_BACK, m.u(12) });
+    for (size_t i = 0; i < kinds.size(); ++i) {
+        float y = box.y + pad + row_h * static_cast<float>(i);
+        float cy = y + row_h / 2;
+        Color color = map_style::link_color(kinds[i]);
+        out.add(DrawLine { { box.x + pad, cy }, { box.x + pad + swatch, cy }, color, m.u(5) });
+        out.add(DrawText { map_text::link_kind_name(kinds[i])[frame.lang], st,
+            { box.x + pad + swatch + gap, y + (row_h - texts[i].height) / 2, text_w + 1,
+                texts[i].height + m.u(4) },
+            palette::WHITE });
+    }
+    return box;
+}
+
 void MapScreen::draw_content(DrawList& out, const Frame& frame)
 {
     auto& m = frame.metrics;
@@ -403,13 +462,18 @@ void MapScreen::draw_content(DrawList& out, const Frame& frame)
     // The arcs: in the picture while it is repainted every frame anyway (cairo draws them in a
     // fraction of what SDL's triangles take), over it at rest (they move on, the picture stays).
     bool arcs_in_picture = m_layer_resolution < 1.0f;
+    std::span<const std::string> focus;
+    if (m_selected && !m_presentation) {
+        if (auto* p = m_ctx.exhibition.find_partnership(*m_selected))
+            focus = p->place_ids;
+    }
     bool arcs_moving = frame.now_ms < m_arcs_until_ms;
     TimeMs arcs_t = std::max<TimeMs>(0, frame.now_ms - m_entered_ms);
     if (arcs_in_picture)
-        m_arcs.draw(out, m, m_view, arcs_moving, arcs_t);
+        m_arcs.draw(out, m, m_view, arcs_moving, arcs_t, focus);
     out.add(EndLayer {});
     if (!arcs_in_picture)
-        m_arcs.draw(out, m, m_view, arcs_moving, arcs_t);
+        m_arcs.draw(out, m, m_view, arcs_moving, arcs_t, focus);
 
     if (m_presentation) {
         // The fly-over: the map, its places and the credit; the attract loop draws the rest.
@@ -432,14 +496,25 @@ void MapScreen::draw_content(DrawList& out, const Frame& frame)
     bool panel_open = !m_open_place.empty() && m_ctx.exhibition.find_place(m_open_place);
     if (panel_open)
         obstacles.push_back(m_layout.panel);
-    m_markers.draw(out, m_ctx, frame, m_view, m_open_place, std::move(obstacles));
+    // The legend sits above Back; in portrait an open panel takes that place.
+    DrawList legend;
+    if (!(panel_open && m.portrait)) {
+        Rect legend_rect = draw_legend(legend, frame, back_y - m.u(16));
+        if (legend_rect.w > 0)
+            obstacles.push_back(legend_rect);
+    }
+    m_markers.draw(out, m_ctx, frame, m_view, m_open_place, std::move(obstacles), focus);
+    append(out, legend);
 
     append(out, chrome);
     for (auto& hit : bar_hits)
         add_hit(hit.rect, hit.nav);
     for (size_t i = 0; i < buttons.size(); ++i) {
-        draw_button(out, m_ctx, frame, { buttons[i].x, buttons[i].y }, list[i].label, palette::NAVY,
-            palette::WHITE, false, true);
+        // The preset shown is marked as the language buttons mark theirs: light, dark text.
+        bool selected = m_selected && *m_selected == list[i].id;
+        draw_button(out, m_ctx, frame, { buttons[i].x, buttons[i].y }, list[i].label,
+            selected ? palette::SAND : palette::NAVY, selected ? palette::NAVY : palette::WHITE,
+            false, !selected);
         m_actions.push_back({ buttons[i], ActionKind::Preset, i });
     }
     auto back = draw_button(out, m_ctx, frame, { back_rect.x, back_rect.y },

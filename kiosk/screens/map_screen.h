@@ -83,8 +83,11 @@ private:
     // Where the preset buttons go: a row under the top bar, wrapping when the screen is narrow.
     std::vector<core::Rect> preset_rects(
         const Frame& frame, const std::vector<Preset>& list, float top) const;
-    // The Natural Earth credit, bottom right.
+    // The map data's credit, bottom right.
     core::Rect credit_rect(const Frame& frame) const;
+    // The arcs' legend (one row per kind of link the exhibition has), bottom left above Back;
+    // returns where it went (empty when there is no room).
+    core::Rect draw_legend(core::DrawList& out, const Frame& frame, float bottom);
     void draw_credit(core::DrawList& out, const Frame& frame, const core::Rect& rect) const;
 
     Context m_ctx;
@@ -103,6 +106,9 @@ private:
     std::optional<Tour> m_tour; // a fly_over() not started yet
     bool m_presentation { false }; // fly-over mode: no chrome
     std::string m_open_place;
+    // The preset shown ("" both countries, a partnership id), its button marked and the other
+    // partnerships' arcs faded; none after a place was shown.
+    std::optional<std::string> m_selected;
     core::Inertia m_inertia;
     core::TimeMs m_inertia_ms { 0 };
     core::TimeMs m_entered_ms { 0 };

@@ -15,6 +15,20 @@ inline const core::Text3 READ_MORE { { "Xem thêm", "関連スライド", "Read 
 // lakes and rivers are GSHHG's (LGPL-3.0), whose authors ask to be cited.
 inline constexpr const char* CREDIT = "Natural Earth · GSHHG (Wessel & Smith)";
 
+// The legend of the arcs, one line per kind of link (in core::LinkKind's order).
+inline const core::Text3& link_kind_name(core::LinkKind kind)
+{
+    static const core::Text3 NAMES[] = {
+        { { "Hữu nghị", "友好関係", "Friendship" } },
+        { { "Thành phố kết nghĩa", "姉妹都市", "Sister cities" } },
+        { { "Ghi nhớ hợp tác", "協力の覚書", "Cooperation memorandum" } },
+    };
+    static_assert(static_cast<int>(core::LinkKind::Friendship) == 0
+        && static_cast<int>(core::LinkKind::Sister) == 1
+        && static_cast<int>(core::LinkKind::Cooperation) == 2);
+    return NAMES[static_cast<size_t>(kind)];
+}
+
 inline const core::Text3& kind_name(core::PlaceKind kind)
 {
     static const core::Text3 CITY { { "Thành phố", "都市", "City" } };

@@ -249,8 +249,13 @@ TEST_P(MapVisit, PinchesInOnHaiPhongTapsTheWaterPlantAndReadsIt)
     ASSERT_TRUE(plant.has_value()) << "zoomed in, the water plant has its marker";
     v.shot("map_1_pinched_" + lang_name(lang));
 
-    v.tap(*plant);
-    v.wait(1000);
+    // A marker leading a cluster opens the cluster first (the map zooms in), then the panel.
+    for (int tap = 0; tap < 3 && v.app().open_place().empty(); ++tap) {
+        plant = v.app().marker("an-duong-water-plant");
+        ASSERT_TRUE(plant.has_value()) << "tap " << tap;
+        v.tap(*plant);
+        v.wait(1000);
+    }
     EXPECT_EQ(v.app().open_place(), "an-duong-water-plant");
     EXPECT_TRUE(v.app().target(Nav { NavKind::Slide, "an-duong-upgrade" }).has_value())
         << "the panel lists the place's slides";

@@ -156,6 +156,15 @@ protected:
         }
         draw(screen, f);
     }
+    // A label holding `name` (a cluster's label names its partnership places: "A · B +3").
+    bool has_label_naming(const std::string& name) const
+    {
+        for (auto& c : list.commands()) {
+            if (auto* t = std::get_if<DrawText>(&c); t && t->text.find(name) != std::string::npos)
+                return true;
+        }
+        return false;
+    }
     bool has_text(const std::string& text) const
     {
         for (auto& c : list.commands()) {
@@ -213,7 +222,7 @@ TEST_F(MapSession, VisitorPinchesToTheWaterPlantAndReadsIt)
     // Both countries: the four partnership cities are on screen.
     for (auto* id : { "haiphong", "kitakyushu", "hanoi", "kanagawa" })
         EXPECT_TRUE(on_screen_below_bar(screen, id, f)) << id;
-    EXPECT_TRUE(has_text("Hải Phòng"));
+    EXPECT_TRUE(has_label_naming("Hải Phòng"));
     EXPECT_TRUE(has_text(map_text::CREDIT));
     EXPECT_TRUE(has_hit(screen, { NavKind::Back, {} }));
     expect_labels_apart(screen);
@@ -316,7 +325,10 @@ TEST_F(MapSession, PresetsFlyToBothPartners)
         EXPECT_EQ(screen.open_place(), "") << "a preset closes the panel";
         for (auto* id : c.places) {
             EXPECT_TRUE(on_screen_below_bar(screen, id, f)) << c.label << ": " << id;
-            EXPECT_TRUE(screen.marker_position(id).has_value()) << c.label << ": " << id;
+            // Its own marker, or named on the cluster it is in (Hanoi by Hai Phong zoomed out).
+            EXPECT_TRUE(screen.marker_position(id).has_value()
+                || has_label_naming(exhibition.find_place(id)->name[Lang::Vi]))
+                << c.label << ": " << id;
         }
         expect_labels_apart(screen);
     }
@@ -333,7 +345,7 @@ TEST_F(MapSession, ShowFramesPartnershipsAndPlaces)
     EXPECT_TRUE(on_screen_below_bar(screen, "hanoi", f));
     EXPECT_TRUE(on_screen_below_bar(screen, "kanagawa", f));
     EXPECT_EQ(screen.open_place(), "");
-    EXPECT_TRUE(has_text("ハノイ"));
+    EXPECT_TRUE(has_label_naming("ハノイ"));
     expect_labels_apart(screen);
 
     ASSERT_TRUE(screen.show("kitakyushu"));
@@ -414,15 +426,21 @@ TEST_F(MapSession, WorksAtEverySizeAndLanguage)
             draw(screen, f);
             EXPECT_TRUE(on_screen_below_bar(screen, "haiphong", f));
             EXPECT_TRUE(on_screen_below_bar(screen, "kitakyushu", f));
-            EXPECT_TRUE(has_text(exhibition.find_place("haiphong")->name[lang]));
+            EXPECT_TRUE(has_label_naming(exhibition.find_place("haiphong")->name[lang]));
             expect_labels_apart(screen);
-            // Every marker is at least a 48 px target at 1080p (scaled).
-            auto hp = screen.marker_position("haiphong");
-            ASSERT_TRUE(hp.has_value());
-            f.now_ms += 1000;
-            kiosk::core::Point edge { hp->x + 24 * f.metrics.unit - 1, hp->y };
-            screen.on_tap(edge, f);
+            // Every marker is at least a 48 px target at 1080p (scaled). Hai Phong is in a
+            // cluster with Hanoi here: the first tap zooms in until they part, the second opens.
+            double scale = screen.view().scale();
+            for (int tap = 0; tap < 3 && screen.open_place().empty(); ++tap) {
+                auto hp = screen.marker_position("haiphong");
+                ASSERT_TRUE(hp.has_value());
+                f.now_ms += 1000;
+                kiosk::core::Point edge { hp->x + 24 * f.metrics.unit - 1, hp->y };
+                screen.on_tap(edge, f);
+                settle(screen, f);
+            }
             EXPECT_EQ(screen.open_place(), "haiphong");
+            EXPECT_GT(screen.view().scale(), scale) << "the cluster opened first";
         }
     }
 }
@@ -503,8 +521,8 @@ TEST_F(MapSession, WithoutGeometryTheMapStillShowsItsPlaces)
     }
     EXPECT_EQ(triangles, 0u);
     EXPECT_GT(lines, 8u) << "a graticule and the arcs";
-    EXPECT_TRUE(has_text("Hai Phong"));
-    EXPECT_TRUE(has_text("Kitakyushu"));
+    EXPECT_TRUE(has_label_naming("Hai Phong"));
+    EXPECT_TRUE(has_label_naming("Kitakyushu"));
     EXPECT_TRUE(has_text("Both countries"));
     EXPECT_NE(list.clear_color(), Color {});
 }

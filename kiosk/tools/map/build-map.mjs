@@ -33,7 +33,7 @@ const OUT = join(HERE, "..", "..", "..", "assets", "map", "east-asia.kmap");
 // The clip box, degrees.
 // Wide enough that the overview of both countries fills a landscape screen (about 100 degrees of
 // longitude across) and a portrait one (about 70 degrees of latitude).
-const REGION = { lonMin: 58, lonMax: 180, latMin: -14, latMax: 58 };
+const REGION = { lonMin: 52, lonMax: 180, latMin: -14, latMax: 58 };
 
 // Levels from coarse to fine. tolerancePx: points closer than this many pixels (at the level's
 // own zoom) to the previous kept point are dropped.
