@@ -92,10 +92,62 @@ ImageCache::ImageCache(SDL_Renderer* renderer, Loader loader, size_t budget_byte
     else
         SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION,
             "kiosk-raster not found: pictures are drawn in the kiosk's own process");
+    m_thread = std::jthread([this](std::stop_token stop) { prepare_loop(stop); });
+}
+
+ImageCache::~ImageCache()
+{
+    m_thread.request_stop();
+    if (m_worker)
+        m_worker->cancel(); // a picture in hand is given up, not waited for
+    m_jobs_changed.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void ImageCache::prepare_loop(std::stop_token stop)
+{
+    std::unique_lock lock(m_jobs_mutex);
+    while (!stop.stop_requested()) {
+        if (m_queue.empty()) {
+            m_jobs_changed.wait(lock, stop, [this]() { return !m_queue.empty(); });
+            continue;
+        }
+        Job job = std::move(m_queue.front());
+        m_queue.pop_front();
+        m_in_hand = job.key;
+        lock.unlock();
+        SurfacePtr surface = rasterise(job.id, job.size_key, *job.bytes, job.box, job.focus);
+        lock.lock();
+        m_in_hand.clear();
+        m_ready[job.key] = std::move(surface);
+        m_jobs_changed.notify_all();
+    }
+}
+
+void ImageCache::drain()
+{
+    std::unique_lock lock(m_jobs_mutex);
+    m_queue.clear();
+    m_jobs_changed.wait(lock, [this]() { return m_in_hand.empty(); });
+    m_ready.clear();
+}
+
+size_t ImageCache::pending() const
+{
+    std::lock_guard lock(m_jobs_mutex);
+    return m_queue.size() + (m_in_hand.empty() ? 0 : 1) + m_ready.size();
+}
+
+void ImageCache::wait_idle()
+{
+    std::unique_lock lock(m_jobs_mutex);
+    m_jobs_changed.wait(lock, [this]() { return m_queue.empty() && m_in_hand.empty(); });
 }
 
 void ImageCache::clear()
 {
+    drain();
     m_items.clear();
     m_index.clear();
     m_bytes_cache.clear();
@@ -113,16 +165,104 @@ void ImageCache::evict_to(size_t budget)
     }
 }
 
-ImageCache::Entry ImageCache::get(const std::string& id, core::Size box_px, core::Point focus)
+std::string ImageCache::key_of(const std::string& id, core::Size box_px, core::Point focus,
+    std::string* size_key, core::Size* raster) const
 {
     if (id.empty() || box_px.width <= 0 || box_px.height <= 0)
         return {};
-    auto [bw, bh] = raster_box(box_px);
+    *raster = raster_box(box_px);
     // The focus (photos) in hundredths: it moves the crop, so it is part of the key.
-    std::string size_key = std::to_string(bw) + "x" + std::to_string(bh) + "f"
+    *size_key = std::to_string(raster->width) + "x" + std::to_string(raster->height) + "f"
         + std::to_string(std::lround(std::clamp(focus.x, 0.0f, 1.0f) * 100)) + "-"
         + std::to_string(std::lround(std::clamp(focus.y, 0.0f, 1.0f) * 100));
-    std::string key = id + "@" + size_key;
+    return id + "@" + *size_key;
+}
+
+const std::vector<uint8_t>* ImageCache::stored_bytes(const std::string& id)
+{
+    auto raw = m_bytes_cache.find(id);
+    if (raw == m_bytes_cache.end()) {
+        auto bytes = m_loader(id);
+        if (!bytes) {
+            m_broken[id] = true;
+            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "image %s: not in the database", id.c_str());
+            return nullptr;
+        }
+        raw = m_bytes_cache.emplace(id, std::move(*bytes)).first;
+    }
+    return &raw->second;
+}
+
+ImageCache::Item* ImageCache::keep(const std::string& key, SurfacePtr surface)
+{
+    TexturePtr texture(SDL_CreateTextureFromSurface(m_renderer, surface.get()));
+    if (!texture) {
+        // Out of memory for a texture: drop the cache and try once more before giving up.
+        evict_to(0);
+        texture.reset(SDL_CreateTextureFromSurface(m_renderer, surface.get()));
+        if (!texture)
+            return nullptr;
+    }
+    // Composited onto the matte once while rasterising, the picture is opaque: every frame then
+    // copies it without blending, several times faster in software.
+    SDL_SetTextureBlendMode(texture.get(), m_matte ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    size_t bytes = static_cast<size_t>(surface->w) * static_cast<size_t>(surface->h) * 4;
+    evict_to(m_budget > bytes ? m_budget - bytes : 0);
+    m_items.push_front({ key, std::move(texture), surface->w, surface->h, bytes });
+    m_index[key] = m_items.begin();
+    m_bytes += bytes;
+    return &m_items.front();
+}
+
+void ImageCache::collect()
+{
+    std::unordered_map<std::string, SurfacePtr> ready;
+    {
+        std::lock_guard lock(m_jobs_mutex);
+        ready.swap(m_ready);
+    }
+    for (auto& [key, surface] : ready) {
+        if (m_index.contains(key))
+            continue;
+        if (!surface) {
+            m_broken[key.substr(0, key.rfind('@'))] = true; // logged by rasterise
+            continue;
+        }
+        keep(key, std::move(surface));
+    }
+}
+
+void ImageCache::preload(const std::string& id, core::Size box_px, core::Point focus)
+{
+    collect();
+    std::string size_key;
+    core::Size raster;
+    std::string key = key_of(id, box_px, focus, &size_key, &raster);
+    if (key.empty() || m_index.contains(key) || m_broken.contains(id))
+        return;
+    {
+        std::lock_guard lock(m_jobs_mutex);
+        if (m_in_hand == key || m_ready.contains(key))
+            return;
+        for (auto& job : m_queue)
+            if (job.key == key)
+                return;
+    }
+    auto* bytes = stored_bytes(id);
+    if (!bytes)
+        return;
+    std::lock_guard lock(m_jobs_mutex);
+    m_queue.push_back({ key, id, size_key, bytes, raster, focus });
+    m_jobs_changed.notify_all();
+}
+
+ImageCache::Entry ImageCache::get(const std::string& id, core::Size box_px, core::Point focus)
+{
+    std::string size_key;
+    core::Size raster;
+    std::string key = key_of(id, box_px, focus, &size_key, &raster);
+    if (key.empty())
+        return {};
     if (auto it = m_index.find(key); it != m_index.end()) {
         ++m_hits;
         m_items.splice(m_items.begin(), m_items, it->second);
@@ -131,38 +271,29 @@ ImageCache::Entry ImageCache::get(const std::string& id, core::Size box_px, core
     ++m_misses;
     if (m_broken.contains(id))
         return {};
-    auto raw = m_bytes_cache.find(id);
-    if (raw == m_bytes_cache.end()) {
-        auto bytes = m_loader(id);
-        if (!bytes) {
-            m_broken[id] = true;
-            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "image %s: not in the database", id.c_str());
-            return {};
-        }
-        raw = m_bytes_cache.emplace(id, std::move(*bytes)).first;
+    // Being prepared ahead: wait for it (it is at most one picture's work away) or take it over.
+    {
+        std::unique_lock lock(m_jobs_mutex);
+        std::erase_if(m_queue, [&](const Job& job) { return job.key == key; });
+        m_jobs_changed.wait(lock, [&]() { return m_in_hand != key; });
     }
-    // Composited onto the matte once while rasterising, the picture is opaque: every frame then
-    // copies it without blending, several times faster in software.
-    SurfacePtr surface = rasterise(id, size_key, raw->second, { bw, bh }, focus);
+    collect();
+    if (auto it = m_index.find(key); it != m_index.end())
+        return { it->second->texture.get(), it->second->width, it->second->height };
+    if (m_broken.contains(id))
+        return {};
+    auto* bytes = stored_bytes(id);
+    if (!bytes)
+        return {};
+    SurfacePtr surface = rasterise(id, size_key, *bytes, raster, focus);
     if (!surface) {
         m_broken[id] = true; // logged by rasterise; the slide shows without it
         return {};
     }
-    TexturePtr texture(SDL_CreateTextureFromSurface(m_renderer, surface.get()));
-    if (!texture) {
-        // Out of memory for a texture: drop the cache and try once more before giving up.
-        evict_to(0);
-        texture.reset(SDL_CreateTextureFromSurface(m_renderer, surface.get()));
-        if (!texture)
-            return {};
-    }
-    SDL_SetTextureBlendMode(texture.get(), m_matte ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-    size_t bytes = static_cast<size_t>(surface->w) * static_cast<size_t>(surface->h) * 4;
-    evict_to(m_budget > bytes ? m_budget - bytes : 0);
-    m_items.push_front({ key, std::move(texture), surface->w, surface->h, bytes });
-    m_index[key] = m_items.begin();
-    m_bytes += bytes;
-    return { m_items.front().texture.get(), surface->w, surface->h };
+    auto* item = keep(key, std::move(surface));
+    if (!item)
+        return {};
+    return { item->texture.get(), item->width, item->height };
 }
 
 // Disk cache files: "KIMG", width, height (int32), then ARGB8888 rows. Written to a temporary
@@ -178,6 +309,7 @@ std::string ImageCache::disk_path(const std::string& id, const std::string& size
 
 void ImageCache::set_disk_cache(const std::string& dir, const std::string& key)
 {
+    drain();
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec || key.size() < 16 || ::access(dir.c_str(), W_OK) != 0) {

@@ -8,12 +8,17 @@
 #include "kiosk/platform/raster_worker.h"
 #include "kiosk/platform/sdl_handles.h"
 
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <list>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <stop_token>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -45,6 +50,9 @@ public:
     // Pictures are rasterised in the kiosk-raster child process when its helper is found
     // (RasterWorker::find_helper), else in this process (logged once).
     ImageCache(SDL_Renderer* renderer, Loader loader, size_t budget_bytes);
+    ImageCache(const ImageCache&) = delete;
+    ImageCache& operator=(const ImageCache&) = delete;
+    ~ImageCache(); // stops the preparing thread
     // Keeps rasterised images on disk too, under `dir`, for the content whose checksum is `key`
     // (a restart then draws its first frame without decoding SVG). Files of other content are
     // removed. An unusable dir just disables it.
@@ -53,8 +61,8 @@ public:
     // opaque and are copied without blending. Unset: pictures keep their transparency.
     void set_matte(std::optional<core::Color> matte)
     {
-        m_matte = matte;
         clear();
+        m_matte = matte;
     }
 
     struct Entry {
@@ -66,11 +74,15 @@ public:
     // fills it (cover) cropped around `focus`; nullptr texture when the image is missing, broken
     // or over the memory budget (the caller draws nothing, never a grey box; it is logged once).
     Entry get(const std::string& id, core::Size box_px, core::Point focus = { 0.5f, 0.5f });
-    // Decodes ahead of use (preloading the next slide off the visible frame).
-    void preload(const std::string& id, core::Size box_px, core::Point focus = { 0.5f, 0.5f })
-    {
-        get(id, box_px, focus);
-    }
+    // Prepares ahead of use (the next slide, a slide's neighbours) on the cache's own thread:
+    // the disk cache is read, or the picture rasterised by the child process, while frames go
+    // on; the texture is made on a later get() or preload(). A get() of a picture in hand waits
+    // for it rather than drawing it twice.
+    void preload(const std::string& id, core::Size box_px, core::Point focus = { 0.5f, 0.5f });
+    // Pictures being prepared ahead (queued or in hand).
+    size_t pending() const;
+    // Waits until nothing is being prepared ahead (tests).
+    void wait_idle();
     size_t bytes() const { return m_bytes; }
     size_t count() const { return m_items.size(); }
     uint64_t hits() const { return m_hits; }
@@ -86,6 +98,18 @@ private:
         size_t bytes { 0 };
     };
     void evict_to(size_t budget);
+    // The key of a picture at a box; empty when nothing can be drawn there.
+    std::string key_of(const std::string& id, core::Size box_px, core::Point focus,
+        std::string* size_key, core::Size* raster) const;
+    // The stored bytes of a picture (read once), or null when it is not in the database.
+    const std::vector<uint8_t>* stored_bytes(const std::string& id);
+    // Makes the texture of a prepared surface and keeps it; null when it cannot.
+    Item* keep(const std::string& key, SurfacePtr surface);
+    // Prepared surfaces handed over by the thread become textures (main thread).
+    void collect();
+    // Ends every job (queued ones dropped, the one in hand finished) and forgets their results.
+    void drain();
+    void prepare_loop(std::stop_token stop);
     SurfacePtr rasterise(const std::string& id, const std::string& size_key,
         const std::vector<uint8_t>& bytes, core::Size box, core::Point focus);
     std::string disk_path(const std::string& id, const std::string& size_key) const;
@@ -104,6 +128,22 @@ private:
     std::unique_ptr<RasterWorker> m_worker; // null: rasterised in this process
     std::string m_disk_dir;
     std::string m_disk_key;
+
+    // Preparing ahead: jobs in, surfaces (or nothing, when broken) out, under m_jobs_mutex.
+    struct Job {
+        std::string key;
+        std::string id;
+        std::string size_key;
+        const std::vector<uint8_t>* bytes { nullptr }; // in m_bytes_cache, kept until drain()
+        core::Size box;
+        core::Point focus;
+    };
+    mutable std::mutex m_jobs_mutex;
+    std::condition_variable_any m_jobs_changed;
+    std::deque<Job> m_queue;
+    std::string m_in_hand; // the key being prepared
+    std::unordered_map<std::string, SurfacePtr> m_ready; // null surface: it could not be drawn
+    std::jthread m_thread; // last: stopped before the members it uses go
 };
 
 } // namespace kiosk::platform

@@ -173,8 +173,10 @@ core::Status RasterWorker::start()
     }
     m_pid = pid;
     m_socket = pair[0];
-    m_exited = false;
     ++m_starts;
+    std::lock_guard lock(m_exit_mutex);
+    m_exited = false;
+    m_live_pid = pid;
     m_reaper = std::thread([this, pid]() {
         siginfo_t info {};
         while (::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOWAIT) < 0
@@ -199,11 +201,21 @@ void RasterWorker::stop()
         {
             std::lock_guard lock(m_exit_mutex);
             if (!m_exited)
-                ::kill(m_pid, SIGKILL);
+                ::kill(m_live_pid, SIGKILL);
         }
         m_reaper.join();
+        std::lock_guard lock(m_exit_mutex);
+        m_live_pid = 0;
     }
     m_pid = 0;
+}
+
+void RasterWorker::cancel()
+{
+    m_cancelled = true;
+    std::lock_guard lock(m_exit_mutex);
+    if (m_live_pid > 0 && !m_exited)
+        ::kill(m_live_pid, SIGKILL);
 }
 
 core::Result<CairoSurfacePtr> RasterWorker::rasterise(
@@ -214,10 +226,12 @@ core::Result<CairoSurfacePtr> RasterWorker::rasterise(
     if (bytes.size() > MAX_PICTURE_BYTES)
         return Error { "over the picture size limit" };
     std::lock_guard lock(m_mutex);
+    if (m_cancelled)
+        return Error { "the kiosk is stopping" };
     bool child_was_gone = false;
     auto result = attempt(bytes, request, &child_was_gone);
     // A child that ended itself while idle (or died since) gets one fresh start.
-    if (!result && child_was_gone)
+    if (!result && child_was_gone && !m_cancelled)
         result = attempt(bytes, request, &child_was_gone);
     return result;
 }

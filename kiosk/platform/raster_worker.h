@@ -9,6 +9,7 @@
 #include "kiosk/platform/cairo_handles.h"
 #include "kiosk/platform/pictures.h"
 
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <span>
@@ -36,6 +37,10 @@ public:
     core::Result<CairoSurfacePtr> rasterise(
         std::span<const uint8_t> bytes, const RasterRequest& request);
 
+    // From any thread: ends the child now and refuses further work (a request in hand fails at
+    // once). For shutting down without waiting for a picture.
+    void cancel();
+
     pid_t child_pid() const { return m_pid; } // 0 when no child runs (tests)
     uint64_t starts() const { return m_starts; } // children started so far
 
@@ -59,6 +64,8 @@ private:
     std::thread m_reaper;
     std::mutex m_exit_mutex;
     bool m_exited { false };
+    pid_t m_live_pid { 0 }; // the child m_reaper waits for, under m_exit_mutex
+    std::atomic<bool> m_cancelled { false };
 };
 
 // The child's side: answers requests on `socket` until it is closed or idle for `idle_exit_ms`.

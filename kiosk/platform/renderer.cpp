@@ -345,9 +345,10 @@ void Renderer::preload(const core::DrawList& list, core::Size screen)
     SDL_Rect nothing { 0, 0, 1, 1 };
     SDL_RenderSetClipRect(m_renderer, &nothing);
     for (auto& command : list.commands()) {
-        if (auto* image = std::get_if<core::DrawImage>(&command))
-            image_texture(*image);
-        else if (auto* text = std::get_if<core::DrawText>(&command))
+        if (auto* image = std::get_if<core::DrawImage>(&command)) {
+            if (auto box = drawn_box(*image); box.width >= 1 && box.height >= 1)
+                m_images.preload(image->image_id, box, image->focus);
+        } else if (auto* text = std::get_if<core::DrawText>(&command))
             m_text.draw(*text, std::min(screen.width, screen.height));
     }
     SDL_RenderSetClipRect(m_renderer, nullptr);

@@ -1,5 +1,7 @@
 // The picture rasteriser process: the same pixels as drawing in-process, and a child that dies,
-// hangs, answers nonsense or is not there costs one picture, never the kiosk.
+// hangs, answers nonsense or is not there costs one picture, never the kiosk; the image cache
+// prepares pictures ahead on its own thread.
+#include "kiosk/platform/images.h"
 #include "kiosk/platform/raster_worker.h"
 #include "tests/support/golden.h"
 #include "tests/support/test_photos.h"
@@ -178,4 +180,81 @@ TEST(RasterWorker, NonsenseFromTheChildIsRefused)
     auto none = missing.rasterise(bytes_of(GRADIENT_SVG), box_request(100, 100));
     ASSERT_FALSE(none);
     EXPECT_NE(none.error().find("cannot start"), std::string::npos) << none.error();
+}
+
+namespace {
+
+struct CacheFixture {
+    CacheFixture()
+    {
+        surface.reset(SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_ARGB8888));
+        sdl.reset(SDL_CreateSoftwareRenderer(surface.get()));
+        cache = std::make_unique<ImageCache>(
+            sdl.get(),
+            [this](const std::string& id) -> std::optional<std::vector<uint8_t>> {
+                ++loads;
+                if (id == "missing")
+                    return std::nullopt;
+                if (id == "broken")
+                    return bytes_of(
+                        "<svg xmlns='http://www.w3.org/2000/svg' width='1' height='2000'/>");
+                return bytes_of(GRADIENT_SVG);
+            },
+            64 << 20);
+    }
+    SurfacePtr surface;
+    RendererPtr sdl;
+    int loads { 0 };
+    std::unique_ptr<ImageCache> cache;
+};
+
+} // namespace
+
+TEST(ImageCachePreload, PreparesOnItsOwnThreadAndGetTakesTheResultWithoutDrawingAgain)
+{
+    CacheFixture f;
+    f.cache->preload("a", { 400, 300 });
+    f.cache->preload("a", { 400, 300 }); // asked twice: prepared once
+    f.cache->wait_idle();
+    EXPECT_EQ(f.cache->pending(), 1u) << "one surface handed over, waiting for a texture";
+    EXPECT_EQ(f.cache->count(), 0u) << "no texture is made off the main thread";
+    auto entry = f.cache->get("a", { 400, 300 });
+    ASSERT_NE(entry.texture, nullptr);
+    EXPECT_EQ(entry.width, 400);
+    EXPECT_EQ(entry.height, 200);
+    EXPECT_EQ(f.cache->count(), 1u);
+    EXPECT_EQ(f.cache->pending(), 0u);
+    EXPECT_EQ(f.loads, 1);
+    // A get() right after a preload waits for the picture in hand instead of drawing it twice.
+    f.cache->preload("a", { 800, 600 });
+    auto big = f.cache->get("a", { 800, 600 });
+    ASSERT_NE(big.texture, nullptr);
+    EXPECT_EQ(big.width, 800);
+    EXPECT_EQ(f.cache->count(), 2u);
+    EXPECT_EQ(f.cache->pending(), 0u);
+}
+
+TEST(ImageCachePreload, ABrokenOrMissingPictureIsRememberedAndNeverDrawn)
+{
+    CacheFixture f;
+    f.cache->preload("broken", { 400, 300 });
+    f.cache->preload("missing", { 400, 300 });
+    f.cache->wait_idle();
+    EXPECT_EQ(f.cache->get("broken", { 400, 300 }).texture, nullptr);
+    EXPECT_EQ(f.cache->get("missing", { 400, 300 }).texture, nullptr);
+    int loads = f.loads;
+    f.cache->preload("broken", { 640, 480 });
+    EXPECT_EQ(f.cache->pending(), 0u) << "a broken picture is not tried again";
+    EXPECT_EQ(f.loads, loads);
+}
+
+TEST(ImageCachePreload, ClearingDropsQueuedWorkAndOutlivesNothing)
+{
+    CacheFixture f;
+    for (int i = 0; i < 20; ++i)
+        f.cache->preload("p" + std::to_string(i), { 300 + i * 8, 200 });
+    f.cache->clear();
+    EXPECT_EQ(f.cache->pending(), 0u);
+    EXPECT_EQ(f.cache->count(), 0u);
+    f.cache->preload("q", { 300, 200 }); // and destroyed with a job queued: joins cleanly
 }
