@@ -5,13 +5,12 @@
 # Only SIGTERM (systemd, staff) stops it.
 set -euo pipefail
 work=$(mktemp -d); xpid=; kpid=
-cleanup() { [ -n "$kpid" ] && kill -9 "$kpid" 2>/dev/null; [ -n "$xpid" ] && kill "$xpid" 2>/dev/null; rm -rf "$work"; }
+cleanup() { for p in $kpid $xpid; do kill -9 "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
-export DISPLAY=:$((60 + RANDOM % 20))
 # A real X window (ctest sets the offscreen driver for the other tests).
 export SDL_VIDEODRIVER=x11
-Xvfb "$DISPLAY" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 & xpid=$!
-for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+source "$(dirname "$0")/../support/xvfb.sh"
+start_xvfb 1280x720
 KIOSK_CONFIG=/nonexistent "$KIOSK_BIN" >"$work/log" 2>&1 & kpid=$!
 wid=
 for _ in $(seq 1 150); do wid=$(xdotool search --name '^Kiosk$' 2>/dev/null | head -1) && [ -n "$wid" ] && break; sleep 0.1; done

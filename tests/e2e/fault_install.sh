@@ -6,7 +6,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d); xpid=
-cleanup() { [ -n "$xpid" ] && kill "$xpid" 2>/dev/null; rm -rf "$work"; }
+cleanup() { [ -z "$xpid" ] || kill "$xpid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 "$KIOSK_CONTENT_BIN" pack "$here/bad_input/good/content" -o "$work/old.kiosk" >/dev/null
 "$KIOSK_CONTENT_BIN" pack "$here/../content" -o "$work/new.kiosk" >/dev/null
@@ -18,9 +18,9 @@ cat > "$work/kiosk.toml" <<TOML
 state = "$state"
 inbox = "$state/inbox"
 TOML
-disp=:$((40 + RANDOM % 20))
-Xvfb "$disp" -screen 0 640x480x24 -nolisten tcp >/dev/null 2>&1 & xpid=$!
-for _ in $(seq 1 50); do DISPLAY=$disp xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+source "$(dirname "$0")/../support/xvfb.sh"
+start_xvfb 640x480
+disp=$DISPLAY
 
 check() { # iteration: the current file is old or new, and the kiosk shows it
     local sum; sum=$(sha256sum < "$state/current.kiosk")

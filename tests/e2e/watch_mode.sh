@@ -181,9 +181,9 @@ shows "$line"
 kill -TERM "$kpid"; wait "$kpid" 2>/dev/null || true; kpid=
 
 # 6. A window under Xvfb.
-export DISPLAY=:$((40 + RANDOM % 20)) SDL_VIDEODRIVER=x11
-Xvfb "$DISPLAY" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 & xpid=$!
-for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+export SDL_VIDEODRIVER=x11
+source "$(dirname "$0")/../support/xvfb.sh"
+start_xvfb 1280x720
 log="$work/window.log"
 "$KIOSK_BIN" --watch "$work/content" --size $size 2>"$log" & kpid=$!
 wait_line "watch: rebuilt in" 0

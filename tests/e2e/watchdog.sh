@@ -7,9 +7,9 @@ set -euo pipefail
 work=$(mktemp -d); xpid=; kpid=; lpid=
 cleanup() { for p in $kpid $lpid $xpid; do kill -9 "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
-export DISPLAY=:$((20 + RANDOM % 20)) SDL_VIDEODRIVER=x11
-Xvfb "$DISPLAY" -screen 0 640x360x24 -nolisten tcp >/dev/null 2>&1 & xpid=$!
-for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+export SDL_VIDEODRIVER=x11
+source "$(dirname "$0")/../support/xvfb.sh"
+start_xvfb 640x360
 python3 - "$work/notify" "$work/messages" <<'PY' & lpid=$!
 import socket, sys, time
 s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
