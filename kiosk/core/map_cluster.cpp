@@ -44,4 +44,19 @@ std::vector<MarkerCluster> cluster_markers(
     return out;
 }
 
+int marker_priority(const Exhibition& ex, const Place& place)
+{
+    bool in_partnership = std::any_of(
+        ex.partnerships.begin(), ex.partnerships.end(), [&](const Partnership& p) {
+            return std::find(p.place_ids.begin(), p.place_ids.end(), place.id) != p.place_ids.end();
+        });
+    bool linked = std::any_of(ex.links.begin(), ex.links.end(),
+        [&](const Link& l) { return l.from_place_id == place.id || l.to_place_id == place.id; });
+    if (in_partnership || linked)
+        return 3;
+    if (place.kind == PlaceKind::City || place.kind == PlaceKind::Prefecture)
+        return 2;
+    return place.kind == PlaceKind::Port ? 1 : 0;
+}
+
 } // namespace kiosk::core

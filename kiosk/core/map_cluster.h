@@ -2,6 +2,7 @@
 // drawn at its most important member and opened (zoomed into) on a tap.
 #pragma once
 
+#include "kiosk/core/content_model.h"
 #include "kiosk/core/projection.h"
 
 #include <cstddef>
@@ -28,5 +29,12 @@ struct MarkerCluster {
 // clusters come in the order they were started.
 std::vector<MarkerCluster> cluster_markers(
     std::span<const ClusterItem> items, double px_per_unit, double radius_px);
+
+// How much a place's marker matters on the map: 3 for a partnership's place or a link's end, 2
+// for other cities and prefectures, 1 for ports, 0 for sites.
+int marker_priority(const Exhibition& exhibition, const Place& place);
+
+// The clusters' room at 1080p (px; scaled with the screen like the markers).
+inline constexpr double CLUSTER_RADIUS_PX = 34;
 
 } // namespace kiosk::core

@@ -15,22 +15,8 @@ using map_style::dist;
 MapMarkers::MapMarkers(const Exhibition& ex)
 {
     for (auto& place : ex.places) {
-        PlaceInfo info { &place, project({ place.lat_deg, place.lon_deg }), 0 };
-        bool in_partnership = std::any_of(
-            ex.partnerships.begin(), ex.partnerships.end(), [&](const Partnership& p) {
-                return std::find(p.place_ids.begin(), p.place_ids.end(), place.id)
-                    != p.place_ids.end();
-            });
-        bool linked = std::any_of(ex.links.begin(), ex.links.end(), [&](const Link& l) {
-            return l.from_place_id == place.id || l.to_place_id == place.id;
-        });
-        if (in_partnership || linked)
-            info.priority = 3;
-        else if (place.kind == PlaceKind::City || place.kind == PlaceKind::Prefecture)
-            info.priority = 2;
-        else if (place.kind == PlaceKind::Port)
-            info.priority = 1;
-        m_places.push_back(info);
+        m_places.push_back(
+            { &place, project({ place.lat_deg, place.lon_deg }), marker_priority(ex, place) });
     }
     std::stable_sort(m_places.begin(), m_places.end(),
         [](const PlaceInfo& a, const PlaceInfo& b) { return a.priority > b.priority; });
@@ -96,7 +82,8 @@ void MapMarkers::draw(DrawList& out, Context ctx, const Frame& frame, const MapV
                 : focused                ? 4
                                          : info.priority });
     }
-    for (auto& cluster : cluster_markers(items, view.scale(), m.u(34))) {
+    for (auto& cluster :
+        cluster_markers(items, view.scale(), m.u(static_cast<float>(CLUSTER_RADIUS_PX)))) {
         size_t i = cluster.representative;
         auto& info = m_places[i];
         bool major = info.priority >= 2 || cluster.members.size() > 1;

@@ -651,6 +651,7 @@ void Compiler::read_place(const std::string& file, const toml::table& table)
     if (source)
         p.source_id = *source;
     p.coord_ref = r.string("coord_ref", false).value_or("");
+    p.offshore = r.boolean("offshore").value_or(false);
     p.image = r.reference("image", Reference::Kind::Image, false).value_or("");
     p.slide_ids = r.string_list("slides", false);
     for (auto& slide : p.slide_ids)

@@ -40,7 +40,7 @@ const REGION = { lonMin: 52, lonMax: 180, latMin: -14, latMax: 58 };
 const LEVELS = [
     { source: "countries-110m.json", minZoom: 0, tolerancePx: 1.0, atZoom: 4.5 },
     { source: "countries-50m.json", minZoom: 5.5, tolerancePx: 1.5, atZoom: 6.0 },
-    { source: "countries-10m.json", minZoom: 7.5, tolerancePx: 1.0, atZoom: 9.0 },
+    { source: "countries-10m.json", minZoom: 6.75, tolerancePx: 1.0, atZoom: 9.0 },
 ];
 
 function mercX(lon) {
