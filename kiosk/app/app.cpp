@@ -8,6 +8,7 @@
 #include "kiosk/app/log.h"
 #include "kiosk/platform/images.h"
 #include "kiosk/screens/error_panel.h"
+#include "kiosk/tools/content/picture_check.h"
 
 #include <chrono>
 #include <cstdio>
@@ -59,6 +60,16 @@ int App::start()
 
     p.content = std::make_unique<ContentManager>(m_config, platform::check_image_decodes,
         m_run.looks_after_content, m_run.mode == RunMode::Driven);
+    // Inbox installs draw every picture at every size, laid out with fonts of their own (the
+    // worker thread's; the display's are the loop's).
+    p.content->set_drawn_check(
+        tools::installer_picture_check([]() -> std::unique_ptr<core::FontMetrics> {
+            auto fonts = platform::FontSet::open(font_dirs());
+            if (!fonts)
+                return nullptr;
+            fonts.value()->set_phrase_model(load_phrase_model());
+            return fonts.release_value();
+        }));
     if (m_run.mode == RunMode::Watch) {
         if (int code = start_watch())
             return code;

@@ -297,7 +297,8 @@ void ContentManager::start_worker(std::string file)
     m_worker = std::thread([this, path]() {
         if (!m_worker_file.empty()) {
             m_worker_install = store::install_content_file(m_worker_file,
-                store::install_paths(m_config.state_dir), m_check_image, m_config.trust());
+                store::install_paths(m_config.state_dir), m_check_image, m_config.trust(),
+                m_drawn_check);
             if (m_worker_install)
                 m_worker_content = load_content(path);
         } else {

@@ -71,6 +71,9 @@ public:
     ContentManager(const ContentManager&) = delete;
     ContentManager& operator=(const ContentManager&) = delete;
 
+    // The inbox's installs draw every picture at every size the screens draw it (set before the
+    // first poll; without it they check each picture at one size only).
+    void set_drawn_check(store::DrawnCheck check) { m_drawn_check = std::move(check); }
     void start(const std::string& db_path);
     Content& content() { return *m_content; }
     const Content& content() const { return *m_content; }
@@ -110,6 +113,7 @@ private:
     Config m_config;
     Paths m_paths;
     store::ImageCheck m_check_image;
+    store::DrawnCheck m_drawn_check;
     bool m_looks_after;
     bool m_wait_for_worker;
     std::function<std::time_t()> m_wall_clock;

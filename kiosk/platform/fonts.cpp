@@ -83,7 +83,7 @@ core::Result<std::unique_ptr<FontSet>> FontSet::open(std::vector<std::string> se
 
     // Open each once now so a corrupt or unreadable file fails here, not mid-frame.
     for (auto& file : files) {
-        FontPtr probe(TTF_OpenFontIndex(file.path.c_str(), 16, file.face_index));
+        FontPtr probe = open_font(file.path.c_str(), 16, file.face_index);
         if (!probe)
             return core::Error { "cannot open font " + file.path + ": " + TTF_GetError() };
     }
@@ -114,7 +114,7 @@ core::Result<std::unique_ptr<FontSet>> FontSet::open_fallback(const std::string&
     }
     if (best.empty())
         return core::Error { "no font at all under " + root };
-    FontPtr probe(TTF_OpenFontIndex(best.c_str(), 16, 0));
+    FontPtr probe = open_font(best.c_str(), 16, 0);
     if (!probe)
         return core::Error { "cannot open font " + best + ": " + TTF_GetError() };
     std::array<FontFile, 4> files;
@@ -159,7 +159,7 @@ TTF_Font* FontSet::font(core::Script script, core::Weight weight, int size_px)
         return it->second->font.get();
     }
     auto& file = m_files[index];
-    FontPtr font(TTF_OpenFontIndex(file.path.c_str(), size_px, file.face_index));
+    FontPtr font = open_font(file.path.c_str(), size_px, file.face_index);
     if (!font)
         return nullptr;
     // Shaping needs the script: HarfBuzz picks features per script ("Hani" covers kana too in

@@ -132,6 +132,55 @@ std::optional<std::string> check_svg_markup(std::string_view text)
     return std::nullopt;
 }
 
+} // namespace
+
+int svg_layer_count(std::string_view text)
+{
+    // Elements with a filter are drawn one after another, each freeing its filter's results:
+    // the peak is the largest filter (its primitives and its SourceGraphic). Masks may nest, so
+    // each counts.
+    int masks = 0, largest_filter = 0, in_filter = -1;
+    for (size_t at = text.find('<'); at != std::string_view::npos; at = text.find('<', at + 1)) {
+        std::string_view rest = text.substr(at + 1);
+        bool closing = !rest.empty() && rest[0] == '/';
+        if (closing)
+            rest = rest.substr(1);
+        if (auto colon = rest.find(':'); colon != std::string_view::npos && colon < 16
+            && rest.substr(0, colon).find_first_of(" />") == std::string_view::npos)
+            rest = rest.substr(colon + 1); // svg:feBlend
+        auto is_tag = [&](std::string_view name) {
+            return rest.starts_with(name)
+                && (rest.size() == name.size()
+                    || !std::isalnum(static_cast<unsigned char>(rest[name.size()])));
+        };
+        if (is_tag("filter")) {
+            if (closing && in_filter >= 0) {
+                largest_filter = std::max(largest_filter, in_filter + 1);
+                in_filter = -1;
+            } else if (!closing) {
+                in_filter = 0;
+            }
+            continue;
+        }
+        if (closing)
+            continue;
+        // The children of primitives (feMergeNode, feFuncR, the light sources) are no layers.
+        bool primitive = rest.size() > 2 && rest[0] == 'f' && rest[1] == 'e'
+            && std::isupper(static_cast<unsigned char>(rest[2])) && !rest.starts_with("feMergeNode")
+            && !rest.starts_with("feFunc") && !rest.starts_with("feDistantLight")
+            && !rest.starts_with("fePointLight") && !rest.starts_with("feSpotLight");
+        if (primitive && in_filter >= 0) // outside a <filter> librsvg ignores it
+            ++in_filter;
+        if (is_tag("mask"))
+            ++masks;
+    }
+    if (in_filter >= 0) // an unclosed filter
+        largest_filter = std::max(largest_filter, in_filter + 1);
+    return std::min(1 + largest_filter + masks, 1 << 20);
+}
+
+namespace {
+
 // librsvg is opened the first time a drawing is read, not at start-up: its relocations alone
 // cost ~6 MB of every kiosk process's memory, and a kiosk whose pictures are in its disk cache
 // draws no SVG at all. It stays loaded once opened.
@@ -474,6 +523,16 @@ core::Result<CairoSurfacePtr> rasterise_svg(
         request.box_px.height / static_cast<double>(ih));
     int w = std::max(1, static_cast<int>(std::lround(iw * scale)));
     int h = std::max(1, static_cast<int>(std::lround(ih * scale)));
+    // What librsvg's filter and mask layers would take at this size, before it allocates them.
+    size_t layers = static_cast<size_t>(svg_layer_count(
+        std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())));
+    size_t layer_bytes = static_cast<size_t>(w) * static_cast<size_t>(h) * 4;
+    if (layers > 1 && layers * layer_bytes > PictureLimits::SVG_LAYERS_BUDGET_BYTES)
+        return Error { "drawn at " + size_text(w, h) + " its " + std::to_string(layers - 1)
+            + " filter and mask layers would take about "
+            + std::to_string((layers * layer_bytes) >> 20) + " MB, over the "
+            + std::to_string(PictureLimits::SVG_LAYERS_BUDGET_BYTES >> 20)
+            + " MB budget (fewer filter steps, or a photo, would do)" };
     auto out = new_surface(w, h, request.budget_bytes);
     if (!out)
         return out;

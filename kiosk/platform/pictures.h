@@ -12,6 +12,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk::platform {
@@ -31,7 +32,17 @@ struct PictureLimits {
     static constexpr int STORED_SHORT_PX = 2160;
     // One decode or raster at run time (a 4K full screen with the pan margin is ~37 MB).
     static constexpr size_t RASTER_BUDGET_BYTES = size_t { 64 } << 20;
+    // A drawing's filter primitives and masks each take librsvg a layer the size of the raster
+    // (a drawing with 60 named filter results took 117 MB at 640x640 and 810 MB at a 4K slide's
+    // 1856x1712): the raster times its layers must keep this (checked before librsvg draws).
+    static constexpr size_t SVG_LAYERS_BUDGET_BYTES = size_t { 256 } << 20;
 };
+
+// The layers librsvg draws a drawing with at once, read from its markup: the raster itself, the
+// largest <filter>'s primitives (<feGaussianBlur>, <feOffset>, ...; not their children such as
+// feMergeNode) and its SourceGraphic, and one per <mask> (masks may nest). An upper bound: each
+// layer is counted at the raster's size, though a filter over a small element costs less.
+int svg_layer_count(std::string_view svg_text);
 
 enum class PictureKind { Svg, Jpeg, Png, Webp };
 

@@ -1,7 +1,27 @@
-// SDL library lifetime.
+// SDL library lifetime; fonts opened and closed one at a time.
 #include "kiosk/platform/sdl_handles.h"
 
+#include <mutex>
+
 namespace kiosk::platform {
+
+namespace {
+
+std::mutex g_face_mutex;
+
+} // namespace
+
+void SdlDeleter::operator()(TTF_Font* p) const
+{
+    std::lock_guard lock(g_face_mutex);
+    TTF_CloseFont(p);
+}
+
+FontPtr open_font(const char* path, int size_px, long face_index)
+{
+    std::lock_guard lock(g_face_mutex);
+    return FontPtr(TTF_OpenFontIndex(path, size_px, face_index));
+}
 
 bool SdlLibrary::init(Uint32 sdl_flags)
 {

@@ -22,7 +22,7 @@ namespace {
 // Verifies the file at `path`, naming it `label` in messages (the installer checks a private
 // copy but reports the file staff brought).
 core::Result<Verified> verify_as(const std::string& path, const std::string& label,
-    const ImageCheck& check_image, const Trust& trust)
+    const ImageCheck& check_image, const Trust& trust, const DrawnCheck& drawn)
 {
     auto store = Store::open(path, Verify::Full);
     if (!store) {
@@ -72,6 +72,15 @@ core::Result<Verified> verify_as(const std::string& path, const std::string& lab
     });
     if (!walked)
         note(walked.error());
+    if (problems.empty() && drawn) {
+        auto* opened = store.value().get();
+        auto drawn_problems = drawn(e, [opened](const std::string& id) {
+            auto loaded = opened->load_image(id);
+            return loaded ? std::optional(loaded.release_value()) : std::nullopt;
+        });
+        for (auto& problem : drawn_problems)
+            note(problem);
+    }
     if (!problems.empty())
         return Error { label + ": " + problems };
     return Verified { store.value()->info().content_version, store.value()->info().checksum,
@@ -80,10 +89,10 @@ core::Result<Verified> verify_as(const std::string& path, const std::string& lab
 
 } // namespace
 
-core::Result<Verified> verify_content_file(
-    const std::string& path, const ImageCheck& check_image, const Trust& trust)
+core::Result<Verified> verify_content_file(const std::string& path, const ImageCheck& check_image,
+    const Trust& trust, const DrawnCheck& drawn)
 {
-    return verify_as(path, path, check_image, trust);
+    return verify_as(path, path, check_image, trust, drawn);
 }
 
 InstallPaths install_paths(const std::string& state_dir)
@@ -144,7 +153,7 @@ core::Status fsync_dir(const std::string& dir)
 } // namespace
 
 core::Result<Verified> install_content_file(const std::string& source, const InstallPaths& paths,
-    const ImageCheck& check_image, const Trust& trust)
+    const ImageCheck& check_image, const Trust& trust, const DrawnCheck& drawn)
 {
     auto dir = fs::path(paths.current).parent_path().string();
     std::error_code ec;
@@ -163,7 +172,7 @@ core::Result<Verified> install_content_file(const std::string& source, const Ins
         fs::remove(temp, ec);
         return Error { copied.error() };
     }
-    auto verified = verify_as(temp, source, check_image, trust);
+    auto verified = verify_as(temp, source, check_image, trust, drawn);
     if (!verified) {
         fs::remove(temp, ec);
         return Error { "refused " + verified.error() };

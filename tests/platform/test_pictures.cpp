@@ -249,6 +249,61 @@ TEST(Pictures, ADecodeOverTheBudgetIsRefusedBeforeAllocating)
         rasterise_picture(jpeg, box_request(1920, 1080, { 0.5f, 0.5f }, size_t { 1 } << 20)));
 }
 
+TEST(Pictures, SvgLayersAreCountedFromTheMarkup)
+{
+    struct Case {
+        int id;
+        const char* svg;
+        int layers;
+    };
+    const Case cases[] = {
+        { 1, "<svg><rect/></svg>", 1 },
+        { 2,
+            "<svg><filter id='f'><feGaussianBlur/><feOffset/></filter><rect "
+            "filter='url(#f)'/></svg>",
+            4 },
+        { 3, "<svg><filter><feMerge><feMergeNode/><feMergeNode/></feMerge></filter></svg>", 3 },
+        { 4, "<svg><mask id='m'/><g mask='url(#m)'/><maskUnits/></svg>", 2 },
+        { 5, "<svg><svg:filter><svg:feFlood/></svg:filter><rect style=\"filter: url(#f)\"/></svg>",
+            3 },
+        { 6,
+            "<svg><filter><feFlood/><feOffset/><feBlend/></filter><filter><feFlood/></filter></"
+            "svg>",
+            5 }, // the largest filter, not the sum: filtered elements are drawn one at a time
+        { 7, "<svg><text>feFlood filter</text></svg>", 1 },
+        { 8, "<svg><filter><feFlood/><feFlood/>", 4 }, // never closed
+        { 9, "<svg><feFlood/></svg>", 1 }, // outside a filter: ignored by librsvg
+        { 10,
+            "<svg><filter><feComponentTransfer><feFuncR/><feFuncG/></feComponentTransfer>"
+            "</filter></svg>",
+            3 },
+    };
+    for (auto& c : cases)
+        EXPECT_EQ(svg_layer_count(c.svg), c.layers) << "case " << c.id;
+}
+
+// Fine at the installer's old 640 px, over the budget at a 4K slide's picture box: refused
+// before librsvg allocates its layers (it took 810 MB and 17 s when it was drawn).
+TEST(Pictures, ADrawingWhoseLayersWouldBlowTheBudgetIsRefusedBeforeDrawing)
+{
+    std::string prims, merge;
+    for (int i = 0; i < 60; ++i) {
+        prims += "<feOffset in='SourceGraphic' dx='" + std::to_string(i % 5) + "' result='r"
+            + std::to_string(i) + "'/>";
+        merge += "<feMergeNode in='r" + std::to_string(i) + "'/>";
+    }
+    auto svg = bytes_of("<svg xmlns='http://www.w3.org/2000/svg' width='100' height='90'><defs>"
+                        "<filter id='f' x='0' y='0' width='1' height='1'>"
+        + prims + "<feMerge>" + merge
+        + "</feMerge></filter></defs><rect width='100' height='90' fill='#8ac' "
+          "filter='url(#f)'/></svg>");
+    auto big = rasterise_picture(svg, box_request(1856, 1712, { 0.5f, 0.5f }));
+    ASSERT_FALSE(big);
+    EXPECT_NE(big.error().find("62 filter and mask layers would take about"), std::string::npos)
+        << big.error();
+    EXPECT_TRUE(rasterise_picture(svg, box_request(320, 320, { 0.5f, 0.5f })));
+}
+
 TEST(Pictures, ADamagedPhotoIsRefused)
 {
     auto jpeg = kiosk::testing::make_photo(800, 600, PhotoFormat::Jpeg);

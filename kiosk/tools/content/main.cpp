@@ -3,6 +3,7 @@
 //   check DIR           compile and report every string that overflows its box on any screen
 //   render PICTURE -o PNG   one picture drawn through the kiosk's own code path
 #include "kiosk/app/config.h"
+#include "kiosk/app/paths.h"
 #include "kiosk/platform/fonts.h"
 #include "kiosk/platform/images.h"
 #include "kiosk/platform/pictures.h"
@@ -13,6 +14,7 @@
 #include "kiosk/store/writer.h"
 #include "kiosk/tools/content/compiler.h"
 #include "kiosk/tools/content/overflow_check.h"
+#include "kiosk/tools/content/picture_check.h"
 #include "kiosk/tools/content/source_tree.h"
 
 #include <cerrno>
@@ -220,41 +222,34 @@ std::unique_ptr<platform::FontSet> open_fonts(const Args& args, platform::SdlLib
     return fonts.release_value();
 }
 
-const std::vector<core::Size> SCREEN_SIZES { { 1920, 1080 }, { 1080, 1920 }, { 3840, 2160 } };
-
 // Rasterises every picture at every size a screen draws it (each screen, language and screen
 // size, through the screens' own code), as the kiosk's cache would; prints a file:line error for
 // each that fails. Returns how many failed.
-size_t verify_drawn_pictures(
-    const tools::CompileOutput& out, core::FontMetrics& fonts, const std::vector<core::Size>& sizes)
+size_t verify_drawn_pictures(const tools::CompileOutput& out, core::FontMetrics& fonts)
 {
     std::map<std::string, const std::vector<uint8_t>*> bytes;
     for (auto& image : out.images)
         bytes[image.id] = &image.bytes;
-    std::set<std::tuple<std::string, int, int, int, int>> done;
-    std::set<std::string> failed;
-    for (auto& command : tools::drawn_pictures(out.exhibition, fonts, sizes)) {
-        auto box = platform::raster_box(platform::drawn_box(command));
-        auto key = std::make_tuple(command.image_id, box.width, box.height,
-            static_cast<int>(std::lround(command.focus.x * 100)),
-            static_cast<int>(std::lround(command.focus.y * 100)));
-        auto it = bytes.find(command.image_id);
-        if (it == bytes.end() || failed.contains(command.image_id) || !done.insert(key).second)
-            continue;
-        std::string error;
-        if (platform::decode_image(*it->second, box, command.focus, std::nullopt, &error))
-            continue;
-        failed.insert(command.image_id);
-        auto where = out.locations.find("image:" + command.image_id);
+    auto report = tools::check_drawn_pictures(
+        out.exhibition,
+        [&](const std::string& id) -> std::optional<std::vector<uint8_t>> {
+            auto it = bytes.find(id);
+            return it == bytes.end() ? std::nullopt : std::optional(*it->second);
+        },
+        fonts, tools::checked_screen_sizes());
+    for (auto& p : report.problems) {
+        auto where = out.locations.find("image:" + p.image_id);
         std::string at = where != out.locations.end()
             ? where->second.first + ":" + std::to_string(where->second.second) + ":1"
-            : "assets/images/" + command.image_id;
+            : "assets/images/" + p.image_id;
         std::fprintf(stderr, "%s: error: image '%s' cannot be drawn at %dx%d: %s\n", at.c_str(),
-            command.image_id.c_str(), box.width, box.height, error.c_str());
+            p.image_id.c_str(), p.box.width, p.box.height, p.error.c_str());
     }
-    std::printf("drew %zu pictures at %zu sizes the screens use: %zu failed\n", bytes.size(),
-        done.size(), failed.size());
-    return failed.size();
+    std::printf("drew %zu pictures at %zu sizes the screens use: %zu failed (slowest %lld ms: "
+                "%s)\n",
+        report.pictures, report.rasters, report.problems.size(),
+        static_cast<long long>(report.slowest_ms), report.slowest.c_str());
+    return report.problems.size();
 }
 
 // Compiles, then lays out every string of every screen with the real fonts.
@@ -267,8 +262,9 @@ int check(const Args& args)
     auto fonts = open_fonts(args, sdl);
     if (!fonts)
         return 1;
-    size_t picture_problems = verify_drawn_pictures(*out, *fonts, SCREEN_SIZES);
-    auto overflows = tools::check_overflow(out->exhibition, out->locations, *fonts, SCREEN_SIZES);
+    size_t picture_problems = verify_drawn_pictures(*out, *fonts);
+    auto overflows = tools::check_overflow(
+        out->exhibition, out->locations, *fonts, tools::checked_screen_sizes());
     for (auto& o : overflows)
         std::fprintf(stderr, "%s\n", tools::format_overflow(o).c_str());
     auto& ex = out->exhibition;
@@ -307,7 +303,7 @@ int pack(const Args& args)
     // Every picture at every size the screens draw it, before the file is written.
     platform::SdlLibrary sdl;
     auto fonts = open_fonts(args, sdl);
-    if (!fonts || verify_drawn_pictures(*out, *fonts, SCREEN_SIZES) != 0)
+    if (!fonts || verify_drawn_pictures(*out, *fonts) != 0)
         return 1;
     if (int written = write_output(args, *out); written != 0)
         return written;
@@ -320,6 +316,7 @@ int pack(const Args& args)
             return 1;
         }
     }
+    // The pictures were drawn at every size above, with the real fonts.
     auto verified = store::verify_content_file(args.output, check_image);
     if (!verified) {
         std::fprintf(stderr, "%s: error: %s\n", args.output.c_str(), verified.error().c_str());
@@ -368,7 +365,24 @@ int install(const Args& args)
     for (auto& problem : config.problems)
         std::fprintf(stderr, "kiosk-content: config: %s\n", problem.c_str());
     auto paths = store::install_paths(args.state);
-    auto installed = store::install_content_file(args.dir, paths, check_image, config.trust());
+    // Pictures are laid out with the kiosk's own fonts and phrase model, as its inbox does.
+    platform::SdlLibrary sdl;
+    if (!sdl.init(0)) {
+        std::fprintf(stderr, "kiosk-content: cannot start SDL_ttf: %s\n", SDL_GetError());
+        return 1;
+    }
+    auto kiosk_fonts = []() -> std::unique_ptr<core::FontMetrics> {
+        auto fonts = platform::FontSet::open(app::font_dirs());
+        if (!fonts) {
+            std::fprintf(stderr, "kiosk-content: %s; pictures laid out with estimated text\n",
+                fonts.error().c_str());
+            return nullptr;
+        }
+        fonts.value()->set_phrase_model(app::load_phrase_model());
+        return fonts.release_value();
+    };
+    auto installed = store::install_content_file(
+        args.dir, paths, check_image, config.trust(), tools::installer_picture_check(kiosk_fonts));
     if (!installed) {
         std::fprintf(stderr, "kiosk-content install: error: %s\n", installed.error().c_str());
         return 1;
