@@ -67,13 +67,13 @@ struct Place {
     double lon_deg { 0 }; // WGS84, -180..180
     std::string source_id;
     std::string coord_ref;
-    // Stands on land the map data lacks (a reclaimed island): the on-land check of the bundled
-    // content skips it. Read by the compiler only (not stored in the database).
-    bool offshore { false };
     std::string image;
     std::vector<std::string> slide_ids; // related slides, shown in the place's panel
     Text3 name;
     Text3 text;
+    // Stands on land the map data lacks (a reclaimed island): the on-land check of the bundled
+    // content skips it. Read by the compiler only (not stored in the database).
+    bool offshore { false };
 };
 
 enum class LinkKind { Friendship, Sister, Cooperation };

@@ -72,6 +72,7 @@ void MapMarkers::draw(DrawList& out, Context ctx, const Frame& frame, const MapV
     float w = static_cast<float>(m.screen.width), h = static_cast<float>(m.screen.height);
     m_shown.clear();
     m_label_rects.clear();
+    m_taken.clear();
     // Places too close to tell apart at this zoom are one cluster; the open place stays alone
     // at the head of its own.
     std::vector<ClusterItem> items;
@@ -95,6 +96,8 @@ void MapMarkers::draw(DrawList& out, Context ctx, const Frame& frame, const MapV
         Shown shown { i, at, r, m.u(major ? 36 : 28), {} };
         if (cluster.members.size() > 1)
             shown.members = cluster.members;
+        float ring = r + m.u(9);
+        m_taken.push_back({ at.x - ring, at.y - ring, 2 * ring, 2 * ring });
         m_shown.push_back(std::move(shown));
     }
     // Lesser markers first, so cities draw on top.
@@ -129,6 +132,7 @@ void MapMarkers::draw(DrawList& out, Context ctx, const Frame& frame, const MapV
         float bw = std::max(bh, text.width + m.u(14));
         b.rect = { s.at.x + s.radius_px * 0.5f, s.at.y - s.radius_px * 0.5f - bh, bw, bh };
         obstacles.push_back(b.rect.inset(-m.u(2)));
+        m_taken.push_back(b.rect.inset(-m.u(2)));
         badges.push_back(std::move(b));
     }
     // Labels in the visitor's language, placed around their markers without overlaps.
@@ -156,6 +160,7 @@ void MapMarkers::draw(DrawList& out, Context ctx, const Frame& frame, const MapV
             { p.rect.x + pad_x, p.rect.y + pad_y, p.rect.w - 2 * pad_x, p.rect.h - 2 * pad_y },
             palette::WHITE });
         m_label_rects.push_back(p.rect);
+        m_taken.push_back(p.rect);
     }
     for (auto& b : badges) {
         out.add(FillRect { b.rect.inset(-m.u(2)), palette::WHITE, b.rect.h / 2 + m.u(2) });

@@ -36,6 +36,9 @@ public:
     // cluster (a cluster's other places have no marker of their own).
     std::optional<core::Point> position(const std::string& place_id) const;
     const std::vector<core::Rect>& label_rects() const { return m_label_rects; }
+    // Everything the last frame's markers took (circles' boxes, badges, labels), px: the map's
+    // context names keep clear of it.
+    const std::vector<core::Rect>& taken() const { return m_taken; }
 
 private:
     struct PlaceInfo {
@@ -56,6 +59,7 @@ private:
     // Rebuilt every frame.
     std::vector<Shown> m_shown;
     std::vector<core::Rect> m_label_rects;
+    std::vector<core::Rect> m_taken;
 };
 
 } // namespace kiosk::screens

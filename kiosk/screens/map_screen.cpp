@@ -13,6 +13,7 @@
 
 #include "kiosk/core/map_camera.h"
 #include "kiosk/screens/chrome.h"
+#include "kiosk/screens/map_context.h"
 #include "kiosk/screens/map_panel.h"
 #include "kiosk/screens/map_style.h"
 #include "kiosk/screens/map_text.h"
@@ -503,7 +504,10 @@ void MapScreen::draw_content(DrawList& out, const Frame& frame)
         if (legend_rect.w > 0)
             obstacles.push_back(legend_rect);
     }
+    std::vector<Rect> taken = obstacles;
     m_markers.draw(out, m_ctx, frame, m_view, m_open_place, std::move(obstacles), focus);
+    taken.insert(taken.end(), m_markers.taken().begin(), m_markers.taken().end());
+    draw_map_context(out, m_ctx, frame, m_view, taken);
     append(out, legend);
 
     append(out, chrome);

@@ -18,6 +18,9 @@ constexpr core::Color BORDER { 255, 255, 255, 110 };
 constexpr core::Color LAKE { 18, 70, 112, 255 }; // the sea's colour
 constexpr core::Color LAKE_SHORE { 225, 236, 242, 110 };
 constexpr core::Color RIVER { 52, 118, 170, 255 };
+constexpr core::Color COUNTRY_NAME { 255, 255, 255, 150 };
+constexpr core::Color CITY_NAME { 236, 242, 248, 230 };
+constexpr core::Color CITY_DOT { 236, 242, 248, 255 };
 constexpr core::Color GRATICULE { 255, 255, 255, 28 };
 constexpr core::Color OUTSIDE { 11, 36, 71, 170 };
 constexpr core::Color LABEL_BACK { 11, 36, 71, 215 };
