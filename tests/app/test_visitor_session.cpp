@@ -276,14 +276,24 @@ TEST(MapPicture, MatchesTheGoldens)
         core::Size size;
         std::string screen;
     };
-    for (auto& c : { Case { core::Lang::En, { 1280, 720 }, "haiphong-kitakyushu" },
-             Case { core::Lang::Ja, { 720, 1280 }, "an-duong-water-plant" },
-             Case { core::Lang::Vi, { 1280, 720 }, "kanagawa" } }) {
+    std::vector<Case> cases { Case { core::Lang::En, { 1280, 720 }, "haiphong-kitakyushu" },
+        Case { core::Lang::Ja, { 720, 1280 }, "an-duong-water-plant" },
+        Case { core::Lang::Vi, { 1280, 720 }, "kanagawa" } };
+    // The overview and each partnership in three languages, landscape and portrait (small, so
+    // the goldens stay light).
+    for (const char* screen : { "", "haiphong-kitakyushu", "hanoi-kanagawa", "vietnam-japan" }) {
+        for (auto lang : core::ALL_LANGS) {
+            for (core::Size size : { core::Size { 640, 360 }, core::Size { 360, 640 } })
+                cases.push_back({ lang, size, screen });
+        }
+    }
+    for (auto& c : cases) {
         Visitor v(c.lang, c.size, true, core::ScreenRef { ScreenKind::Map, c.screen });
         ASSERT_TRUE(v.started());
         v.wait(8000); // the arcs come to rest
-        std::string name = "map_" + c.screen + "_" + lang_name(c.lang) + "_"
-            + std::to_string(c.size.width) + "x" + std::to_string(c.size.height) + ".png";
+        std::string name = "map_" + (c.screen.empty() ? std::string("overview") : c.screen) + "_"
+            + lang_name(c.lang) + "_" + std::to_string(c.size.width) + "x"
+            + std::to_string(c.size.height) + ".png";
         auto path = std::filesystem::path(KIOSK_BINARY_DIR) / "visitor_session" / name;
         std::filesystem::create_directories(path.parent_path());
         ASSERT_TRUE(v.app().save_png(path.string()).ok());
