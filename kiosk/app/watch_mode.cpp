@@ -4,6 +4,7 @@
 #include "kiosk/core/live_edit.h"
 #include "kiosk/core/strings.h"
 #include "kiosk/platform/pictures.h"
+#include "kiosk/platform/video_probe.h"
 #include "kiosk/store/writer.h"
 #include "kiosk/tools/content/source_tree.h"
 
@@ -168,7 +169,7 @@ WatchBuild WatchMode::build(const std::vector<std::string>& changed)
             m_prepared[key] = prepared.value().bytes;
             return std::move(prepared.value().bytes);
         },
-        &files);
+        &files, platform::probe_video);
     std::erase_if(m_prepared, [&](auto& entry) { return !used.contains(entry.first); });
 
     // The screen of the item under the first changed line of the last file saved.
@@ -202,7 +203,7 @@ WatchBuild WatchMode::build(const std::vector<std::string>& changed)
         result.errors = core::split_list(out.diagnostics.format(), '\n');
     } else {
         auto path = m_build_dir + "/build-" + std::to_string(++m_builds) + ".kiosk";
-        auto written = store::write_database(path, out.exhibition, out.images);
+        auto written = store::write_database(path, out.exhibition, out.images, out.videos);
         if (!written) {
             result.errors.push_back(path + ": error: " + written.error());
         } else {

@@ -24,6 +24,14 @@ inline constexpr size_t MAX_LONG_TEXT_BYTES = 4096; // longest bundled: 379 (a c
 inline constexpr size_t MAX_ROWS_PER_TABLE = 5000; // largest bundled table: 58 slides
 inline constexpr uint64_t MAX_PACKAGE_BYTES = uint64_t { 512 } << 20; // bundled: 0.4 MB
 
+// Videos (docs/content-format.md, "Video limits"): checked by the compiler's probe.
+inline constexpr uint64_t MAX_VIDEO_BYTES = uint64_t { 256 } << 20; // one file
+inline constexpr int MAX_VIDEO_DURATION_MS = 600'000; // as long as a slide may last
+inline constexpr int MAX_VIDEO_LONG_SIDE_PX = 3840; // 4K UHD, landscape or upright
+inline constexpr int MAX_VIDEO_SHORT_SIDE_PX = 2160;
+// Every picture and video stored, together: leaves room for the text under the package limit.
+inline constexpr uint64_t MAX_MEDIA_TOTAL_BYTES = uint64_t { 448 } << 20;
+
 size_t max_text_bytes(TextField field);
 
 // nullopt when `text` may be stored in a field of this kind; else the reason, e.g.

@@ -41,6 +41,17 @@ struct Topic {
     Text3 summary;
 };
 
+// What the compiler's probe found in a video file (and the store read back): the kiosk's timing
+// and the slide's layout use it; the player trusts only the stream itself.
+struct VideoInfo {
+    std::string container; // "mp4" or "webm"
+    std::string codec; // "h264" or "vp9"
+    int width_px { 0 }; // 1..3840 (or 2160 upright)
+    int height_px { 0 };
+    int duration_ms { 0 }; // 1..MAX_VIDEO_DURATION_MS
+    double frame_rate { 0 }; // frames per second, 1..120
+};
+
 struct Slide {
     std::string id;
     std::string topic_id;
@@ -51,6 +62,11 @@ struct Slide {
     // A photo's point (0..1 of its width and height) that every crop keeps; drawings ignore it.
     Point image_focus { 0.5f, 0.5f };
     Text3 image_credit; // a photo's credit line, shown with it; empty for drawings
+    // A video (path below assets/videos) played muted in the picture's place, `image` its poster;
+    // looped, or played once (the attract loop then moves on when it ends). Empty: none.
+    std::string video;
+    bool video_loop { true };
+    VideoInfo video_info;
     std::string place_id;
     std::string chart_id;
     std::string source_id;
@@ -126,6 +142,12 @@ struct Chart {
 struct Image {
     std::string id; // path below assets/images, e.g. "cities/kitakyushu.svg"
     std::vector<uint8_t> bytes; // the SVG as written; a photo oriented, downscaled, re-encoded
+};
+
+struct Video {
+    std::string id; // path below assets/videos, e.g. "signing.mp4"
+    std::vector<uint8_t> bytes; // the file as written
+    VideoInfo info;
 };
 
 struct ExhibitionMeta {

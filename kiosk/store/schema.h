@@ -15,7 +15,7 @@
 
 namespace kiosk::store {
 
-inline constexpr int SCHEMA_VERSION = 2;
+inline constexpr int SCHEMA_VERSION = 3;
 
 enum class ColumnType { Text, Integer, Real, Blob };
 
@@ -57,7 +57,9 @@ inline constexpr Column SLIDE[] { { "id", Text, F::Id }, { "topic_id", Text, F::
     { "body_vi", Text, F::Long }, { "body_ja", Text, F::Long }, { "body_en", Text, F::Long },
     // A photo's focus (0..1) and credit line; 0.5, 0.5 and empty for a drawing.
     { "focus_x", Real }, { "focus_y", Real }, { "credit_vi", Text }, { "credit_ja", Text },
-    { "credit_en", Text } };
+    { "credit_en", Text },
+    // A video id in the video table ("" for none) and whether it loops (1) or plays once (0).
+    { "video", Text, F::Id }, { "video_loop", Integer } };
 inline constexpr Column PLACE[] { { "id", Text, F::Id }, { "kind", Text, F::Id }, { "lat", Real },
     { "lon", Real }, { "source_id", Text, F::Id }, { "coord_ref", Text, F::Long },
     { "image", Text, F::Id }, { "slides", Text, F::Long }, { "name_vi", Text }, { "name_ja", Text },
@@ -78,6 +80,12 @@ inline constexpr Column CHART_POINT[] { { "chart_id", Text, F::Id }, { "idx", In
     { "value", Real }, { "approx", Integer }, { "label_vi", Text }, { "label_ja", Text },
     { "label_en", Text } };
 inline constexpr Column IMAGE[] { { "id", Text, F::Id }, { "bytes", Blob } };
+// A video file as written (read in place by the player, through sqlite3_blob), with what the
+// compiler's probe found.
+// The bytes come last: the columns before them are VIDEO_INFO_TABLE.
+inline constexpr Column VIDEO[] { { "id", Text, F::Id }, { "container", Text, F::Id },
+    { "codec", Text, F::Id }, { "width", Integer }, { "height", Integer },
+    { "duration_ms", Integer }, { "frame_rate", Real }, { "bytes", Blob } };
 inline constexpr Column SIGNATURE[] { { "public_key", Text, F::Id }, { "signature", Text, F::Id } };
 } // namespace columns
 
@@ -93,14 +101,18 @@ inline constexpr TableSpec CHART_TABLE { "chart", columns::CHART, "id" };
 inline constexpr TableSpec CHART_POINT_TABLE { "chart_point", columns::CHART_POINT,
     "chart_id, idx" };
 inline constexpr TableSpec IMAGE_TABLE { "image", columns::IMAGE, "id" };
+inline constexpr TableSpec VIDEO_TABLE { "video", columns::VIDEO, "id" };
+// For reading the video table without its bytes (not a table of its own).
+inline constexpr TableSpec VIDEO_INFO_TABLE { "video",
+    std::span(columns::VIDEO).first(std::size(columns::VIDEO) - 1), "id" };
 
 // Written by `pack --sign` (signing.h); outside the checksum, which it signs. Optional.
 inline constexpr TableSpec SIGNATURE_TABLE { "signature", columns::SIGNATURE, "public_key", 1 };
 
 // Tables whose rows make up the content, in checksum order.
-inline constexpr std::array<const TableSpec*, 11> CONTENT_TABLES { &META_TABLE, &SOURCE_TABLE,
+inline constexpr std::array<const TableSpec*, 12> CONTENT_TABLES { &META_TABLE, &SOURCE_TABLE,
     &PARTNERSHIP_TABLE, &TOPIC_TABLE, &SLIDE_TABLE, &PLACE_TABLE, &LINK_TABLE, &EVENT_TABLE,
-    &CHART_TABLE, &CHART_POINT_TABLE, &IMAGE_TABLE };
+    &CHART_TABLE, &CHART_POINT_TABLE, &IMAGE_TABLE, &VIDEO_TABLE };
 
 // "CREATE TABLE name(col TYPE NOT NULL, ..., PRIMARY KEY(...));" for every content table.
 std::string schema_sql();

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <climits>
 #include <filesystem>
+#include <map>
 
 namespace kiosk::store {
 
@@ -136,9 +137,42 @@ Status read_slides(sqlite3* db, std::vector<core::Slide>& out)
         s.image_focus = { static_cast<float>(row.real("focus_x", 0, 1)),
             static_cast<float>(row.real("focus_y", 0, 1)) };
         s.image_credit = row.text3("credit");
+        s.video = row.text("video");
+        s.video_loop = row.flag("video_loop");
         out.push_back(std::move(s));
         return core::ok_status();
     });
+}
+
+// What the compiler found in each video, onto the slides that show it; a slide naming a video
+// the file does not hold is refused (as a dangling image is not: a picture may be left out, a
+// video's timing drives the slide).
+Status read_video_info(sqlite3* db, std::vector<core::Slide>& slides)
+{
+    std::map<std::string, core::VideoInfo> infos;
+    auto status = read_rows(db, VIDEO_INFO_TABLE, "ORDER BY rowid", [&](RowReader& row) {
+        core::VideoInfo info;
+        auto id = row.text("id");
+        info.container = row.text("container");
+        info.codec = row.text("codec");
+        info.width_px = row.int32("width", 1, core::MAX_VIDEO_LONG_SIDE_PX);
+        info.height_px = row.int32("height", 1, core::MAX_VIDEO_LONG_SIDE_PX);
+        info.duration_ms = row.int32("duration_ms", 1, core::MAX_VIDEO_DURATION_MS);
+        info.frame_rate = row.real("frame_rate", 1, 240);
+        infos[id] = std::move(info);
+        return core::ok_status();
+    });
+    if (!status)
+        return status;
+    for (auto& slide : slides) {
+        if (slide.video.empty())
+            continue;
+        auto it = infos.find(slide.video);
+        if (it == infos.end())
+            return bad("slide " + slide.id + ": no video " + slide.video + " in the file");
+        slide.video_info = it->second;
+    }
+    return core::ok_status();
 }
 
 Status read_places(sqlite3* db, std::vector<core::Place>& out)
@@ -225,6 +259,20 @@ Status read_charts(sqlite3* db, std::vector<core::Chart>& out)
         }
         return bad("chart_id: no chart " + chart_id);
     });
+}
+
+// The ids a query returns (rows whose id is not text are left out).
+std::vector<std::string> text_ids(sqlite3* db, std::string_view sql)
+{
+    std::vector<std::string> ids;
+    auto stmt = Statement::create(db, sql);
+    if (!stmt)
+        return ids;
+    while (stmt.value().step()) {
+        if (stmt.value().type(0) == SQLITE_TEXT)
+            ids.push_back(stmt.value().text(0));
+    }
+    return ids;
 }
 
 } // namespace
@@ -325,14 +373,19 @@ Result<core::Exhibition> Store::load_exhibition()
     core::Exhibition ex;
     for (auto status : { read_meta(db, ex.meta), read_sources(db, ex.sources),
              read_partnerships(db, ex.partnerships), read_topics(db, ex.topics),
-             read_slides(db, ex.slides), read_places(db, ex.places), read_links(db, ex.links),
-             read_events(db, ex.events), read_charts(db, ex.charts) }) {
+             read_slides(db, ex.slides), read_video_info(db, ex.slides), read_places(db, ex.places),
+             read_links(db, ex.links), read_events(db, ex.events), read_charts(db, ex.charts) }) {
         if (!status)
             return Error { status.error() };
     }
     if (ex.slides.empty())
         return Error { "the database holds no slides" };
     return ex;
+}
+
+std::vector<std::string> Store::video_ids()
+{
+    return text_ids(m_db.get(), "SELECT id FROM video ORDER BY id");
 }
 
 Result<std::vector<uint8_t>> Store::load_image(std::string_view id)
@@ -366,15 +419,7 @@ core::Status Store::for_each_image(const ImageVisitor& visit)
 
 std::vector<std::string> Store::image_ids()
 {
-    std::vector<std::string> ids;
-    auto stmt = Statement::create(m_db.get(), "SELECT id FROM image ORDER BY id");
-    if (!stmt)
-        return ids;
-    while (stmt.value().step()) {
-        if (stmt.value().type(0) == SQLITE_TEXT)
-            ids.push_back(stmt.value().text(0));
-    }
-    return ids;
+    return text_ids(m_db.get(), "SELECT id FROM image ORDER BY id");
 }
 
 } // namespace kiosk::store

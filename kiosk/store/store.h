@@ -38,6 +38,8 @@ public:
     core::Result<std::vector<uint8_t>> load_image(std::string_view id);
     // The ids of the images (rows whose id is not text are left out).
     std::vector<std::string> image_ids();
+    // The ids of the videos, likewise (their bytes are read in place: store/blob_source.h).
+    std::vector<std::string> video_ids();
     // Every image row in id order, each checked (an id within the limits, bytes a blob); the
     // first bad row ends the walk with an error naming it.
     using ImageVisitor

@@ -109,7 +109,8 @@ Status insert_points(sqlite3* db, const std::vector<core::Chart>& charts)
     return core::ok_status();
 }
 
-Status insert_all(sqlite3* db, const core::Exhibition& ex, const std::vector<core::Image>& images)
+Status insert_all(sqlite3* db, const core::Exhibition& ex, const std::vector<core::Image>& images,
+    const std::vector<core::Video>& videos)
 {
     using namespace core;
     std::vector<Status> results {
@@ -156,7 +157,9 @@ Status insert_all(sqlite3* db, const core::Exhibition& ex, const std::vector<cor
                     .text3("body", s.body)
                     .real("focus_x", s.image_focus.x)
                     .real("focus_y", s.image_focus.y)
-                    .text3("credit", s.image_credit);
+                    .text3("credit", s.image_credit)
+                    .text("video", s.video)
+                    .integer("video_loop", s.video_loop);
             }),
         insert_rows(db, PLACE_TABLE, ex.places,
             [](RowWriter& w, const Place& p) {
@@ -204,6 +207,17 @@ Status insert_all(sqlite3* db, const core::Exhibition& ex, const std::vector<cor
             [](RowWriter& w, const Image& image) {
                 w.text("id", image.id).blob("bytes", image.bytes);
             }),
+        insert_rows(db, VIDEO_TABLE, videos,
+            [](RowWriter& w, const Video& video) {
+                w.text("id", video.id)
+                    .text("container", video.info.container)
+                    .text("codec", video.info.codec)
+                    .integer("width", video.info.width_px)
+                    .integer("height", video.info.height_px)
+                    .integer("duration_ms", video.info.duration_ms)
+                    .real("frame_rate", video.info.frame_rate)
+                    .blob("bytes", video.bytes);
+            }),
     };
     for (auto& r : results) {
         if (!r)
@@ -226,7 +240,7 @@ Status durable_rename(const std::string& from, const std::string& to)
 }
 
 Status write_database(const std::string& path, const core::Exhibition& exhibition,
-    const std::vector<core::Image>& images)
+    const std::vector<core::Image>& images, const std::vector<core::Video>& videos)
 {
     std::string temp = path + ".tmp-" + std::to_string(::getpid());
     std::filesystem::remove(temp);
@@ -240,7 +254,7 @@ Status write_database(const std::string& path, const core::Exhibition& exhibitio
         if (status)
             status = exec(raw, schema_sql().c_str());
         if (status)
-            status = insert_all(raw, exhibition, images);
+            status = insert_all(raw, exhibition, images, videos);
         if (status)
             status = exec(raw, "COMMIT");
         if (status) {

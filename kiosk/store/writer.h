@@ -12,7 +12,7 @@
 namespace kiosk::store {
 
 core::Status write_database(const std::string& path, const core::Exhibition& exhibition,
-    const std::vector<core::Image>& images);
+    const std::vector<core::Image>& images, const std::vector<core::Video>& videos = {});
 
 // fsync a file, then rename it over `to` and fsync the directory (for installers too).
 core::Status durable_rename(const std::string& from, const std::string& to);

@@ -1,5 +1,6 @@
 // The store against real SQLite files: a good database round-trips; missing, empty, garbage,
 // truncated, corrupt, wrong-version and tampered ones give a clear error, never a crash.
+#include "kiosk/store/blob_source.h"
 #include "kiosk/store/schema.h"
 #include "kiosk/store/sqlite_handles.h"
 #include "kiosk/store/store.h"
@@ -339,4 +340,63 @@ TEST_F(StoreTest, OversizedFileIsRefusedBeforeItIsRead)
     fs::resize_file(m_db, core::MAX_PACKAGE_BYTES + 1); // sparse: no disk used
     auto error = open_error();
     EXPECT_NE(error.find("bytes, at most 536870912"), std::string::npos) << error;
+}
+
+// A video is stored beside the slides with its facts; the slide gets them back, and its bytes
+// are read in place (sqlite3_blob) at any offset, with a connection of the reader's own.
+TEST_F(StoreTest, VideoRoundTripsAndIsReadInPlace)
+{
+    auto ex = sample();
+    ex.slides[1].video = "clip.mp4";
+    ex.slides[1].video_loop = false;
+    std::vector<uint8_t> bytes(300'000);
+    for (size_t i = 0; i < bytes.size(); ++i)
+        bytes[i] = static_cast<uint8_t>(i * 7 + i / 251);
+    core::VideoInfo info { "mp4", "h264", 1920, 1080, 4500, 29.97 };
+    auto status = store::write_database(m_db, ex, sample_images(), { { "clip.mp4", bytes, info } });
+    ASSERT_TRUE(status.ok()) << status.error();
+    auto s = store::Store::open(m_db, store::Verify::Full);
+    ASSERT_TRUE(s.ok()) << s.error();
+    auto loaded = s.value()->load_exhibition();
+    ASSERT_TRUE(loaded.ok()) << loaded.error();
+    auto* slide = loaded.value().find_slide("s1");
+    ASSERT_TRUE(slide);
+    EXPECT_EQ(slide->video, "clip.mp4");
+    EXPECT_FALSE(slide->video_loop);
+    EXPECT_EQ(slide->video_info.codec, "h264");
+    EXPECT_EQ(slide->video_info.height_px, 1080);
+    EXPECT_EQ(slide->video_info.duration_ms, 4500);
+    EXPECT_DOUBLE_EQ(slide->video_info.frame_rate, 29.97);
+    EXPECT_TRUE(loaded.value().find_slide("s0")->video.empty());
+    EXPECT_EQ(s.value()->video_ids(), std::vector<std::string> { "clip.mp4" });
+
+    auto blob = store::BlobSource::open_video(m_db, "clip.mp4");
+    ASSERT_TRUE(blob.ok()) << blob.error();
+    EXPECT_EQ(blob.value()->size(), bytes.size());
+    std::vector<uint8_t> out(1000);
+    for (uint64_t offset : { uint64_t { 0 }, uint64_t { 123'457 }, uint64_t { 299'500 } }) {
+        auto n = blob.value()->read_at(offset, out);
+        ASSERT_EQ(n, static_cast<int64_t>(std::min<uint64_t>(1000, bytes.size() - offset)));
+        EXPECT_TRUE(std::equal(out.begin(), out.begin() + n, bytes.begin() + offset)) << offset;
+    }
+    EXPECT_EQ(blob.value()->read_at(bytes.size(), out), 0);
+    EXPECT_FALSE(store::BlobSource::open_video(m_db, "other.mp4").ok());
+}
+
+TEST_F(StoreTest, HostileVideoRowsAreRefused)
+{
+    auto ex = sample();
+    ex.slides[0].video = "clip.mp4";
+    core::VideoInfo info { "mp4", "h264", 640, 360, 2000, 30 };
+    auto status
+        = store::write_database(m_db, ex, sample_images(), { { "clip.mp4", { 1, 2 }, info } });
+    ASSERT_TRUE(status.ok()) << status.error();
+    run_sql("UPDATE video SET width = 100000");
+    EXPECT_NE(open_error().find("video row 1: width"), std::string::npos) << open_error();
+    run_sql("UPDATE video SET width = 640, bytes = 'text'");
+    auto blob = store::BlobSource::open_video(m_db, "clip.mp4");
+    ASSERT_FALSE(blob.ok());
+    EXPECT_NE(blob.error().find("not a blob"), std::string::npos) << blob.error();
+    run_sql("DELETE FROM video");
+    EXPECT_NE(open_error().find("no video clip.mp4"), std::string::npos) << open_error();
 }

@@ -106,6 +106,17 @@ CompileInput base_input()
             return kiosk::core::Error { "not an SVG" };
         return bytes;
     };
+    // The probe's contract (platform/video_probe.h, tested on real clips in tests/platform and
+    // tests/e2e/video_limits.sh): facts for a playable file, a reason for another.
+    input.videos["clip.mp4"] = { 'c', 'l', 'i', 'p' };
+    input.videos["old.mp4"] = { 'o', 'l', 'd' };
+    input.probe_video
+        = [](const std::string&,
+              const std::vector<uint8_t>& bytes) -> kiosk::core::Result<kiosk::core::VideoInfo> {
+        if (bytes.size() != 4)
+            return kiosk::core::Error { "codec mpeg4 is not supported" };
+        return kiosk::core::VideoInfo { "mp4", "h264", 640, 360, 4500, 25 };
+    };
     return input;
 }
 
@@ -265,7 +276,25 @@ INSTANTIATE_TEST_SUITE_P(EveryKind, ContentCompilerErrors,
             "\"a\" }",
             "content/slides.toml:6:9: error: slide 's1': 'focus' must be [x, y] with each 0..1 (0 "
             "= "
-            "left or top, 1 = right or bottom)" }),
+            "left or top, 1 = right or bottom)" },
+        ErrorCase { "E21_unknown_video", "content/slides.toml", "image = \"flag.svg\"",
+            "image = \"flag.svg\"\nvideo = \"clip.webm\"",
+            "content/slides.toml:6:9: error: reference to an unknown video 'clip.webm' (no "
+            "assets/videos/clip.webm)" },
+        ErrorCase { "E22_video_refused_by_probe", "content/slides.toml", "image = \"flag.svg\"",
+            "image = \"flag.svg\"\nvideo = \"old.mp4\"",
+            "content/slides.toml:6:9: error: video 'old.mp4' cannot be played: codec mpeg4 is not "
+            "supported" },
+        ErrorCase { "E23_loop_without_video", "content/slides.toml", "image = \"flag.svg\"",
+            "image = \"flag.svg\"\nvideo_loop = false",
+            "content/slides.toml:6:14: error: slide: 'video_loop' without a 'video'" },
+        ErrorCase { "E24_once_video_with_duration", "content/slides.toml", "order = 1",
+            "order = 1\nduration_s = 20\nvideo = \"clip.mp4\"\nvideo_loop = false",
+            "content/slides.toml:5:14: error: slide: a slide whose video plays once (video_loop = "
+            "false) lasts as long as the video; leave out duration_s" },
+        ErrorCase { "E25_loop_not_a_flag", "content/slides.toml", "image = \"flag.svg\"",
+            "image = \"flag.svg\"\nvideo = \"clip.mp4\"\nvideo_loop = 1",
+            "content/slides.toml:7:14: error: slide 's1': 'video_loop' must be true or false" }),
     [](const ::testing::TestParamInfo<ErrorCase>& info) { return std::string(info.param.id); });
 
 // The picture rule's cases that must pass: a picture may come back once another slide stands
@@ -337,6 +366,31 @@ INSTANTIATE_TEST_SUITE_P(Rule, ContentCompilerPictures,
             "content/slides.toml:5:9: error: slide 's1' uses the icon of topic 'hpk-overview' as "
             "its picture (image 'flag.svg'); a slide's picture is about the slide" }),
     [](const ::testing::TestParamInfo<PictureCase>& info) { return std::string(info.param.id); });
+
+TEST(ContentCompiler, VideoSlidesKeepTheProbedFactsAndAOnceVideoSetsTheDuration)
+{
+    auto input = base_input();
+    replace_in(input, "content/slides.toml", "image = \"flag.svg\"",
+        "image = \"flag.svg\"\nvideo = \"clip.mp4\"\nvideo_loop = false");
+    auto out = tools::compile_content(input);
+    ASSERT_TRUE(out.diagnostics.empty()) << out.diagnostics.format();
+    auto& slide = out.exhibition.slides[0];
+    EXPECT_EQ(slide.video, "clip.mp4");
+    EXPECT_FALSE(slide.video_loop);
+    EXPECT_EQ(slide.video_info.width_px, 640);
+    EXPECT_EQ(slide.duration_ms, 4500); // as long as the video
+    ASSERT_EQ(out.videos.size(), 1u);
+    EXPECT_EQ(out.videos[0].bytes.size(), 4u);
+    EXPECT_EQ(out.videos[0].info.codec, "h264");
+    // A looped video keeps the slide's own duration.
+    input = base_input();
+    replace_in(input, "content/slides.toml", "order = 1",
+        "order = 1\nduration_s = 20\nvideo = \"clip.mp4\"");
+    out = tools::compile_content(input);
+    ASSERT_TRUE(out.diagnostics.empty()) << out.diagnostics.format();
+    EXPECT_TRUE(out.exhibition.slides[0].video_loop);
+    EXPECT_EQ(out.exhibition.slides[0].duration_ms, 20000);
+}
 
 TEST(ContentCompiler, ReportsEveryMistakeInOneRun)
 {

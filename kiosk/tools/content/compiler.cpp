@@ -30,7 +30,18 @@ Pos pos_of(const std::string& file, const toml::source_region& region)
 
 // A reference to check once every item is known.
 struct Reference {
-    enum class Kind { Slide, Topic, Place, Chart, Source, Partnership, Image, Link, Event } kind;
+    enum class Kind {
+        Slide,
+        Topic,
+        Place,
+        Chart,
+        Source,
+        Partnership,
+        Image,
+        Link,
+        Event,
+        Video
+    } kind;
     std::string id;
     Pos pos;
 };
@@ -56,6 +67,8 @@ constexpr std::string_view kind_word(Reference::Kind kind)
         return "link";
     case Reference::Kind::Event:
         return "event";
+    case Reference::Kind::Video:
+        return "video";
     }
     return "item";
 }
@@ -178,6 +191,12 @@ private:
     void read_topic(const std::string& file, const toml::table& table);
     void read_slide(const std::string& file, const toml::table& table);
     void read_photo_keys(TableReader& r, Slide& s);
+    void read_video_keys(TableReader& r, Slide& s);
+    // A referenced video probed and kept (once per id); false when it is refused.
+    bool take_video(const Reference& ref);
+    // Counts stored media bytes against MAX_MEDIA_TOTAL_BYTES; an error at `pos` once over.
+    void spend_media(size_t bytes, const Pos& pos, const std::string& what);
+    void apply_video_info();
     void read_place(const std::string& file, const toml::table& table);
     void read_link(const std::string& file, const toml::table& table);
     void read_event(const std::string& file, const toml::table& table);
@@ -195,6 +214,9 @@ private:
     bool m_have_exhibition { false };
     size_t m_slide_tables { 0 }; // slides written, valid or not
     std::map<std::string, Pos> m_slide_image_pos; // slide id -> where its `image` is written
+    uint64_t m_media_bytes { 0 }; // pictures and videos stored so far
+    bool m_over_budget { false };
+    std::map<std::string, VideoInfo> m_video_infos; // probed videos by id
 };
 
 std::optional<std::string> TableReader::string(std::string_view key, bool required)
@@ -595,6 +617,11 @@ void Compiler::read_slide(const std::string& file, const toml::table& table)
     s.attract = r.boolean("attract").value_or(true);
     s.image = r.reference("image", Reference::Kind::Image, false).value_or("");
     read_photo_keys(r, s);
+    read_video_keys(r, s);
+    if (!s.video.empty() && !s.video_loop && r.has("duration_s"))
+        error(r.pos_of_key("duration_s"),
+            "slide: a slide whose video plays once (video_loop = false) lasts as long as the "
+            "video; leave out duration_s");
     s.place_id = r.reference("place", Reference::Kind::Place, false).value_or("");
     s.chart_id = r.reference("chart", Reference::Kind::Chart, false).value_or("");
     auto source = r.reference("source", Reference::Kind::Source, true);
@@ -627,6 +654,75 @@ void Compiler::read_photo_keys(TableReader& r, Slide& s)
     if (!photo && (has_focus || has_credit))
         error(r.pos_of_key(has_focus ? "focus" : "credit"),
             "slide: 'focus' and 'credit' belong to a photo (image = \"....jpg\", .png, .webp)");
+}
+
+// A video plays in the picture's place, muted; the slide's image (if any) is its poster.
+void Compiler::read_video_keys(TableReader& r, Slide& s)
+{
+    s.video = r.reference("video", Reference::Kind::Video, false).value_or("");
+    bool has_loop = r.has("video_loop");
+    s.video_loop = r.boolean("video_loop").value_or(true);
+    if (has_loop && s.video.empty())
+        error(r.pos_of_key("video_loop"), "slide: 'video_loop' without a 'video'");
+}
+
+bool Compiler::take_video(const Reference& ref)
+{
+    if (auto refused = m_input.refused_videos.find(ref.id);
+        refused != m_input.refused_videos.end()) {
+        error(ref.pos, "video '" + ref.id + "' is refused: " + refused->second);
+        return false;
+    }
+    if (m_video_infos.contains(ref.id))
+        return true;
+    auto it = m_input.videos.find(ref.id);
+    if (it == m_input.videos.end()) {
+        error(ref.pos,
+            "reference to an unknown video '" + ref.id + "' (no assets/videos/" + ref.id + ")");
+        return false;
+    }
+    if (!count_row("video", ref.pos))
+        return false;
+    VideoInfo info;
+    if (m_input.probe_video) {
+        auto probed = m_input.probe_video(ref.id, it->second);
+        if (!probed) {
+            error(ref.pos, "video '" + ref.id + "' cannot be played: " + probed.error());
+            return false;
+        }
+        info = probed.release_value();
+    }
+    spend_media(it->second.size(), ref.pos, "video '" + ref.id + "'");
+    m_video_infos[ref.id] = info;
+    m_out.locations["video:" + ref.id] = { ref.pos.file, ref.pos.line };
+    m_out.videos.push_back({ ref.id, it->second, info });
+    return true;
+}
+
+void Compiler::spend_media(size_t bytes, const Pos& pos, const std::string& what)
+{
+    m_media_bytes += bytes;
+    if (m_media_bytes > MAX_MEDIA_TOTAL_BYTES && !m_over_budget) {
+        m_over_budget = true;
+        error(pos,
+            what + " takes the exhibition's pictures and videos to "
+                + std::to_string(m_media_bytes >> 20) + " MiB, over the budget of "
+                + std::to_string(MAX_MEDIA_TOTAL_BYTES >> 20)
+                + " MiB (see Video limits in docs/content-format.md)");
+    }
+}
+
+// Slides learn their video's facts; one played once lasts as long as it (at least 2 s).
+void Compiler::apply_video_info()
+{
+    for (auto& slide : m_out.exhibition.slides) {
+        auto it = slide.video.empty() ? m_video_infos.end() : m_video_infos.find(slide.video);
+        if (it == m_video_infos.end())
+            continue;
+        slide.video_info = it->second;
+        if (!slide.video_loop && it->second.duration_ms > 0)
+            slide.duration_ms = std::max(2000, it->second.duration_ms);
+    }
 }
 
 void Compiler::read_place(const std::string& file, const toml::table& table)
@@ -848,6 +944,10 @@ void Compiler::check_references()
 {
     std::set<std::string> used_images;
     for (auto& ref : m_refs) {
+        if (ref.kind == Reference::Kind::Video) {
+            take_video(ref);
+            continue;
+        }
         if (ref.kind == Reference::Kind::Image) {
             if (auto refused = m_input.refused_images.find(ref.id);
                 refused != m_input.refused_images.end()) {
@@ -871,10 +971,12 @@ void Compiler::check_references()
                 continue;
             }
             auto prepared = m_input.prepare_image(it->second);
-            if (!prepared)
+            if (!prepared) {
                 error(ref.pos, "image '" + ref.id + "' cannot be shown: " + prepared.error());
-            else
-                m_out.images.push_back({ ref.id, prepared.release_value() });
+                continue;
+            }
+            spend_media(prepared.value().size(), ref.pos, "image '" + ref.id + "'");
+            m_out.images.push_back({ ref.id, prepared.release_value() });
             continue;
         }
         if (!m_ids.contains({ ref.kind, ref.id }))
@@ -884,6 +986,9 @@ void Compiler::check_references()
     }
     std::sort(m_out.images.begin(), m_out.images.end(),
         [](const Image& a, const Image& b) { return a.id < b.id; });
+    std::sort(m_out.videos.begin(), m_out.videos.end(),
+        [](const Video& a, const Video& b) { return a.id < b.id; });
+    apply_video_info();
 }
 
 // A slide's picture is about that slide: never a topic's icon blown up, and never the picture of

@@ -24,6 +24,11 @@ struct SourceFile {
 using ImagePreparer
     = std::function<core::Result<std::vector<uint8_t>>(const std::vector<uint8_t>& bytes)>;
 
+// A video file's facts (container, codec, size, duration), or why the kiosk cannot play it. The
+// name is its id (the extension says which container it must be).
+using VideoProber = std::function<core::Result<core::VideoInfo>(
+    const std::string& id, const std::vector<uint8_t>& bytes)>;
+
 // Photos are told from drawings by their file name: .jpg, .jpeg, .png, .webp.
 bool is_photo_id(std::string_view id);
 
@@ -34,11 +39,15 @@ struct CompileInput {
     // Image files that were not read, with the reason (a symlink that leaves assets/, too big);
     // a reference to one is an error at the reference.
     std::map<std::string, std::string> refused_images;
+    std::map<std::string, std::vector<uint8_t>> videos; // id (path below assets/videos) -> bytes
+    VideoProber probe_video; // may be empty: then videos are checked to exist only
+    std::map<std::string, std::string> refused_videos; // as refused_images
 };
 
 struct CompileOutput {
     core::Exhibition exhibition;
     std::vector<core::Image> images; // the referenced ones, in id order
+    std::vector<core::Video> videos; // the referenced ones, in id order
     Diagnostics diagnostics;
     // Where each visitor-facing item was written, for the overflow check's messages:
     // "slide:ID" -> file:line.

@@ -8,6 +8,7 @@
 #include "kiosk/platform/images.h"
 #include "kiosk/platform/pictures.h"
 #include "kiosk/platform/sdl_handles.h"
+#include "kiosk/platform/video_probe.h"
 #include "kiosk/store/installer.h"
 #include "kiosk/store/signing.h"
 #include "kiosk/store/stats_db.h"
@@ -147,13 +148,15 @@ std::optional<std::string> read_text_file(const std::string& path)
 std::optional<tools::CompileOutput> compile(const Args& args)
 {
     // Each picture keeps the limits and is stored as the kiosk will read it (photos downscaled).
-    auto out = tools::compile_source_tree(args.dir, args.assets,
+    auto out = tools::compile_source_tree(
+        args.dir, args.assets,
         [](const std::vector<uint8_t>& bytes) -> core::Result<std::vector<uint8_t>> {
             auto prepared = platform::prepare_picture(bytes);
             if (!prepared)
                 return core::Error { prepared.error() };
             return std::move(prepared.value().bytes);
-        });
+        },
+        nullptr, platform::probe_video);
     if (!out.diagnostics.empty()) {
         std::fputs(out.diagnostics.format().c_str(), stderr);
         std::fprintf(stderr, "%zu error%s\n", out.diagnostics.size(),
@@ -166,16 +169,16 @@ std::optional<tools::CompileOutput> compile(const Args& args)
 // Writes the compiled content to args.output (atomically).
 int write_output(const Args& args, const tools::CompileOutput& out)
 {
-    auto status = store::write_database(args.output, out.exhibition, out.images);
+    auto status = store::write_database(args.output, out.exhibition, out.images, out.videos);
     if (!status) {
         std::fprintf(stderr, "%s: error: %s\n", args.output.c_str(), status.error().c_str());
         return 1;
     }
     auto& ex = out.exhibition;
-    std::printf(
-        "%s: %zu slides, %zu topics, %zu places, %zu links, %zu events, %zu charts, %zu images\n",
+    std::printf("%s: %zu slides, %zu topics, %zu places, %zu links, %zu events, %zu charts, %zu "
+                "images, %zu videos\n",
         args.output.c_str(), ex.slides.size(), ex.topics.size(), ex.places.size(), ex.links.size(),
-        ex.events.size(), ex.charts.size(), out.images.size());
+        ex.events.size(), ex.charts.size(), out.images.size(), out.videos.size());
     return 0;
 }
 

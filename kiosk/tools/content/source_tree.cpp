@@ -47,6 +47,30 @@ std::optional<std::string> refusal(const fs::path& path, const fs::path& root, u
     return std::nullopt;
 }
 
+// Every file below `dir`, by its path below it as written (fs::relative would resolve a symlink
+// to its target's name).
+void read_assets(const fs::path& dir, const std::string& assets_dir,
+    std::map<std::string, std::vector<uint8_t>>& files, std::map<std::string, std::string>& refused)
+{
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        return;
+    for (auto it = fs::recursive_directory_iterator(dir, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (!it->is_regular_file())
+            continue;
+        auto id = it->path().lexically_relative(dir).generic_string();
+        if (auto why = refusal(it->path(), assets_dir, core::MAX_PACKAGE_BYTES)) {
+            refused[id] = *why;
+            continue;
+        }
+        auto text = read_file(it->path());
+        if (!text)
+            continue;
+        files[id] = std::vector<uint8_t>(text->begin(), text->end());
+    }
+}
+
 } // namespace
 
 std::string default_assets_dir(const std::string& content_dir)
@@ -85,35 +109,20 @@ CompileInput read_source_tree(
         }
         input.files.push_back({ path.lexically_normal().string(), std::move(*text) });
     }
-    fs::path images = fs::path(assets_dir) / "images";
-    if (fs::is_directory(images, ec)) {
-        for (auto it = fs::recursive_directory_iterator(images, ec);
-             !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            if (!it->is_regular_file())
-                continue;
-            // The name as written (fs::relative would resolve a symlink to its target).
-            auto id = it->path().lexically_relative(images).generic_string();
-            // Pictures are bounded by their own limits (the picture checks); this one only
-            // keeps a file from being read whole that no package could hold.
-            if (auto refused = refusal(it->path(), assets_dir, core::MAX_PACKAGE_BYTES)) {
-                input.refused_images[id] = *refused;
-                continue;
-            }
-            auto text = read_file(it->path());
-            if (!text)
-                continue;
-            input.images[id] = std::vector<uint8_t>(text->begin(), text->end());
-        }
-    }
+    // Pictures and videos are bounded by their own limits (the picture checks, the video
+    // probe); this one only keeps a file from being read whole that no package could hold.
+    read_assets(fs::path(assets_dir) / "images", assets_dir, input.images, input.refused_images);
+    read_assets(fs::path(assets_dir) / "videos", assets_dir, input.videos, input.refused_videos);
     return input;
 }
 
 CompileOutput compile_source_tree(const std::string& content_dir, const std::string& assets_dir,
-    ImagePreparer prepare_image, std::vector<SourceFile>* files_read)
+    ImagePreparer prepare_image, std::vector<SourceFile>* files_read, VideoProber probe_video)
 {
     Diagnostics read_problems;
     auto input = read_source_tree(content_dir, assets_dir, read_problems);
     input.prepare_image = std::move(prepare_image);
+    input.probe_video = std::move(probe_video);
     auto out = compile_content(input);
     for (auto& d : read_problems.items())
         out.diagnostics.error(d.file, d.line, d.column, d.message);

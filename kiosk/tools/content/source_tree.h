@@ -12,10 +12,11 @@ namespace kiosk::tools {
 CompileInput read_source_tree(
     const std::string& content_dir, const std::string& assets_dir, Diagnostics& diagnostics);
 
-// read_source_tree, then compile_content with `prepare_image`: the reading problems join the
-// compiler's, so one list says everything wrong with the folder.
+// read_source_tree, then compile_content with `prepare_image` and `probe_video`: the reading
+// problems join the compiler's, so one list says everything wrong with the folder.
 CompileOutput compile_source_tree(const std::string& content_dir, const std::string& assets_dir,
-    ImagePreparer prepare_image, std::vector<SourceFile>* files_read = nullptr);
+    ImagePreparer prepare_image, std::vector<SourceFile>* files_read = nullptr,
+    VideoProber probe_video = {});
 
 // The assets folder that belongs to a content folder: its sibling `assets/`.
 std::string default_assets_dir(const std::string& content_dir);
