@@ -8,6 +8,7 @@
 #include "kiosk/app/log.h"
 #include "kiosk/platform/images.h"
 #include "kiosk/screens/error_panel.h"
+#include "kiosk/store/blob_source.h"
 #include "kiosk/tools/content/picture_check.h"
 
 #include <chrono>
@@ -42,11 +43,26 @@ int App::start()
     auto& p = *m_parts;
     trace_start("main");
     Parts* parts = &p;
-    auto display = Display::open(m_run, m_config, m_options.size, [parts](const std::string& id) {
-        auto& c = parts->content->content();
-        auto bytes = c.store ? c.store->load_image(id) : Result<std::vector<uint8_t>>(Error {});
-        return bytes ? std::optional(bytes.release_value()) : std::nullopt;
-    });
+    auto display = Display::open(
+        m_run, m_config, m_options.size,
+        [parts](const std::string& id) {
+            auto& c = parts->content->content();
+            auto bytes = c.store ? c.store->load_image(id) : Result<std::vector<uint8_t>>(Error {});
+            return bytes ? std::optional(bytes.release_value()) : std::nullopt;
+        },
+        [parts](const std::string& id) -> platform::VideoDecoder::SourceOpener {
+            // Read in place on the decoder's thread, through a connection of its own.
+            auto& c = parts->content->content();
+            std::string path = c.store ? c.store->info().path : std::string();
+            return [path, id]() -> Result<std::unique_ptr<ByteSource>> {
+                if (path.empty())
+                    return Error { "no content file" };
+                auto blob = store::BlobSource::open_video(path, id);
+                if (!blob)
+                    return Error { blob.error() };
+                return std::unique_ptr<ByteSource>(blob.release_value());
+            };
+        });
     if (auto* failure = std::get_if<Display::Failure>(&display))
         return failure->exit_code;
     p.display = std::move(std::get<std::unique_ptr<Display>>(display));

@@ -32,6 +32,11 @@ int App::run()
     auto& p = *m_parts;
     if (m_run.mode == RunMode::Screenshot) {
         advance(0);
+        // --at: the virtual clock moves on to the moment asked for and that frame is drawn.
+        if (m_options.screenshot_at_ms > 0) {
+            m_parts->dirty = true;
+            advance(m_options.screenshot_at_ms);
+        }
         auto saved = save_png(m_options.screenshot_path);
         if (!saved) {
             log_error(saved.error());

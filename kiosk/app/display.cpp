@@ -17,8 +17,8 @@ constexpr size_t IMAGE_CACHE_BYTES = size_t { 24 } << 20;
 
 } // namespace
 
-std::variant<std::unique_ptr<Display>, Display::Failure> Display::open(
-    const RunTraits& run, const Config& config, core::Size requested, PictureSource pictures)
+std::variant<std::unique_ptr<Display>, Display::Failure> Display::open(const RunTraits& run,
+    const Config& config, core::Size requested, PictureSource pictures, VideoSource videos)
 {
     std::unique_ptr<Display> d(new Display());
     bool windowed = run.windowed;
@@ -66,6 +66,12 @@ std::variant<std::unique_ptr<Display>, Display::Failure> Display::open(
     d->m_images->set_matte(screens::palette::SAND);
     d->m_renderer = std::make_unique<platform::Renderer>(renderer, *d->m_images, *d->m_text);
     d->m_renderer->set_background_painting(run.paints_in_background);
+    // With no display (a screenshot, a driven test) each frame waits for its video frame: the
+    // same picture on every run.
+    d->m_videos = std::make_unique<platform::VideoPlayers>(renderer, std::move(videos),
+        run.headless ? platform::VideoPlayers::Pace::WaitForFrames
+                     : platform::VideoPlayers::Pace::RealTime);
+    d->m_renderer->set_videos(d->m_videos.get());
     d->m_pump = std::make_unique<platform::EventPump>(*d->m_video, config.touch, windowed);
     return d;
 }
@@ -74,6 +80,7 @@ void Display::drop_caches()
 {
     m_text->clear();
     m_images->clear();
+    m_videos->clear();
 }
 
 } // namespace kiosk::app

@@ -11,6 +11,7 @@
 #include "kiosk/platform/renderer.h"
 #include "kiosk/platform/text_renderer.h"
 #include "kiosk/platform/video.h"
+#include "kiosk/platform/video_player.h"
 
 #include <memory>
 #include <string>
@@ -22,13 +23,16 @@ class Display {
 public:
     // Picture bytes by id, from the content shown (the image cache asks on a miss).
     using PictureSource = platform::ImageCache::Loader;
+    // How to read a video's bytes by id, from the content shown.
+    using VideoSource = platform::VideoPlayers::Opener;
 
     // The exit code when it fails: 3 no display, 4 no font at all (the reason is printed).
     struct Failure {
         int exit_code;
     };
-    static std::variant<std::unique_ptr<Display>, Failure> open(
-        const RunTraits& run, const Config& config, core::Size requested, PictureSource pictures);
+    static std::variant<std::unique_ptr<Display>, Failure> open(const RunTraits& run,
+        const Config& config, core::Size requested, PictureSource pictures,
+        VideoSource videos = {});
     Display(const Display&) = delete;
     Display& operator=(const Display&) = delete;
     ~Display() = default;
@@ -37,6 +41,7 @@ public:
     platform::FontSet& fonts() { return *m_fonts; }
     platform::TextRenderer& text() { return *m_text; }
     platform::ImageCache& images() { return *m_images; }
+    platform::VideoPlayers& videos() { return *m_videos; }
     platform::Renderer& renderer() { return *m_renderer; }
     platform::EventPump& pump() { return *m_pump; }
     core::Size size() const { return m_video->size(); }
@@ -54,6 +59,8 @@ private:
     std::unique_ptr<platform::TextRenderer> m_text;
     std::unique_ptr<platform::ImageCache> m_images;
     std::unique_ptr<platform::Renderer> m_renderer;
+    // Its decoders stop and its textures go before the renderer's window.
+    std::unique_ptr<platform::VideoPlayers> m_videos;
     std::unique_ptr<platform::EventPump> m_pump;
     std::string m_font_problem;
 };

@@ -9,8 +9,8 @@ namespace kiosk::app {
 
 const char* const USAGE
     = "usage: kiosk [--db FILE] [--screen NAME] [--lang vi|ja|en] [--size WxH]\n"
-      "             [--screenshot PNG] [--hold] [--exit-after-first-frame] [--windowed]\n"
-      "             [--watch CONTENT_DIR]\n"
+      "             [--screenshot PNG [--at SECONDS]] [--hold] [--exit-after-first-frame]\n"
+      "             [--windowed] [--watch CONTENT_DIR]\n"
       "screens: attract, home, partnership:ID, topic:ID, slide:ID, map, map:ID, timeline,\n"
       "         chart:ID, staff\n";
 
@@ -54,7 +54,7 @@ core::Result<Options> parse_options(const std::vector<std::string>& args)
         } else if (arg == "--windowed") {
             options.windowed = true;
         } else if (arg == "--db" || arg == "--screen" || arg == "--lang" || arg == "--size"
-            || arg == "--screenshot" || arg == "--watch") {
+            || arg == "--screenshot" || arg == "--watch" || arg == "--at") {
             auto v = value();
             if (!v)
                 return core::Error { arg + " needs a value" };
@@ -76,6 +76,13 @@ core::Result<Options> parse_options(const std::vector<std::string>& args)
                     return core::Error { "--size must be WIDTHxHEIGHT (320x240 .. 8192x8192), not '"
                         + *v + "'" };
                 options.size = *size;
+            } else if (arg == "--at") {
+                double seconds = -1;
+                auto r = std::from_chars(v->data(), v->data() + v->size(), seconds);
+                if (r.ec != std::errc {} || r.ptr != v->data() + v->size() || !(seconds >= 0)
+                    || seconds > 3600)
+                    return core::Error { "--at must be 0 to 3600 seconds, not '" + *v + "'" };
+                options.screenshot_at_ms = static_cast<core::TimeMs>(seconds * 1000);
             } else {
                 options.screenshot_path = *v;
             }

@@ -1,8 +1,9 @@
 // The kiosk's command line (a contract: deploy scripts and outside tests rely on it):
 //   kiosk [--db FILE] [--screen NAME] [--lang vi|ja|en] [--size WxH] [--screenshot PNG]
-//         [--hold] [--exit-after-first-frame] [--windowed] [--watch DIR]
+//         [--at SECONDS] [--hold] [--exit-after-first-frame] [--windowed] [--watch DIR]
 #pragma once
 
+#include "kiosk/core/clock.h"
 #include "kiosk/core/geometry.h"
 #include "kiosk/core/lang.h"
 #include "kiosk/core/result.h"
@@ -20,6 +21,9 @@ struct Options {
     std::optional<core::Lang> lang;
     core::Size size; // 0x0: the display's size (1920x1080 for screenshots)
     std::string screenshot_path;
+    // --at: the screenshot shows the screen this long after it came up (a video mid-play), on
+    // the virtual clock; 0 by default.
+    core::TimeMs screenshot_at_ms { 0 };
     bool hold { false };
     bool exit_after_first_frame { false };
     bool windowed { false }; // a normal window instead of the kiosk's borderless fullscreen

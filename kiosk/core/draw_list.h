@@ -55,6 +55,24 @@ struct DrawImage {
     Point focus { 0.5f, 0.5f };
 };
 
+// A video in `rect` (kept whole, centred: contain), its poster (an image id, may be empty) drawn
+// like a DrawImage until the first frame is decoded and whenever the video cannot be played.
+struct DrawVideo {
+    std::string video_id; // path below assets/videos
+    std::string poster_id;
+    Rect rect;
+    float alpha { 1 };
+    Point poster_focus { 0.5f, 0.5f };
+    int64_t play_ms { 0 }; // the play time to show (core::play_time_at)
+    bool loop { true };
+};
+
+// The poster as the renderer draws it.
+inline DrawImage poster_of(const DrawVideo& video)
+{
+    return { video.poster_id, video.rect, video.alpha, 1.0f, {}, video.poster_focus };
+}
+
 struct DrawText {
     std::string text;
     TextStyle style;
@@ -87,7 +105,7 @@ struct PushClip {
 struct PopClip { };
 
 using DrawCommand = std::variant<FillRect, StrokeRect, DrawLine, Polyline, Triangles, DrawImage,
-    DrawText, PushClip, PopClip, BeginLayer, EndLayer>;
+    DrawText, PushClip, PopClip, BeginLayer, EndLayer, DrawVideo>;
 
 class DrawList {
 public:

@@ -83,7 +83,7 @@ core::Result<std::unique_ptr<MediaInput>> MediaInput::open(std::unique_ptr<core:
     // avformat_open_input frees the context when it fails.
     int rc = avformat_open_input(&raw, nullptr, nullptr, nullptr);
     if (rc < 0)
-        return core::Error { "not an MP4 or WebM file" };
+        return core::Error { "not an MP4 or WebM file (or one cut short before its index)" };
     input->m_format.reset(raw);
     rc = avformat_find_stream_info(raw, nullptr);
     if (rc < 0)

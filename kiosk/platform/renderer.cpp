@@ -55,6 +55,9 @@ void Renderer::play(const core::DrawList& list, core::Size screen)
             m_background->take(l.key);
         return unused;
     });
+    // Likewise a video: its decoder stops.
+    if (m_videos)
+        m_videos->end_frame();
 }
 
 void Renderer::play_one(const core::DrawCommand& command)
@@ -74,6 +77,8 @@ void Renderer::play_one(const core::DrawCommand& command)
                 triangles(cmd);
             else if constexpr (std::is_same_v<T, core::DrawImage>)
                 image(cmd);
+            else if constexpr (std::is_same_v<T, core::DrawVideo>)
+                video(cmd);
             else if constexpr (std::is_same_v<T, core::DrawText>)
                 text(cmd);
             else if constexpr (std::is_same_v<T, core::PushClip>)
@@ -345,7 +350,12 @@ void Renderer::preload(const core::DrawList& list, core::Size screen)
     SDL_Rect nothing { 0, 0, 1, 1 };
     SDL_RenderSetClipRect(m_renderer, &nothing);
     for (auto& command : list.commands()) {
-        if (auto* image = std::get_if<core::DrawImage>(&command)) {
+        const core::DrawImage* image = std::get_if<core::DrawImage>(&command);
+        std::optional<core::DrawImage> poster;
+        if (auto* video = std::get_if<core::DrawVideo>(&command);
+            video && !video->poster_id.empty())
+            image = &poster.emplace(core::poster_of(*video));
+        if (image) {
             if (auto box = drawn_box(*image); box.width >= 1 && box.height >= 1)
                 m_images.preload(image->image_id, box, image->focus);
         } else if (auto* text = std::get_if<core::DrawText>(&command))
@@ -375,6 +385,35 @@ void Renderer::image(const core::DrawImage& command)
     SDL_RenderCopy(m_renderer, entry.texture, nullptr, &dest);
     if (clip)
         pop_clip();
+}
+
+void Renderer::video(const core::DrawVideo& command)
+{
+    auto& box = command.rect;
+    if (command.alpha <= 0 || box.w < 1 || box.h < 1)
+        return;
+    VideoPlayers::Shown shown;
+    if (m_videos)
+        shown = m_videos->show(command.video_id, command.loop, command.play_ms,
+            { static_cast<int>(box.w), static_cast<int>(box.h) });
+    if (!shown.texture) {
+        if (!command.poster_id.empty())
+            image(core::poster_of(command));
+        return;
+    }
+    // Contained and centred; the decoder has already scaled the frame to fit, so this is 1:1.
+    float scale = std::min(
+        box.w / static_cast<float>(shown.width), box.h / static_cast<float>(shown.height));
+    scale = std::min(scale, 1.0f);
+    int w = static_cast<int>(std::round(static_cast<float>(shown.width) * scale));
+    int h = static_cast<int>(std::round(static_cast<float>(shown.height) * scale));
+    SDL_Rect dest { static_cast<int>(std::round(box.x + (box.w - static_cast<float>(w)) / 2)),
+        static_cast<int>(std::round(box.y + (box.h - static_cast<float>(h)) / 2)), w, h };
+    SDL_SetTextureAlphaMod(
+        shown.texture, static_cast<Uint8>(std::clamp(command.alpha, 0.0f, 1.0f) * 255));
+    SDL_SetTextureBlendMode(
+        shown.texture, command.alpha < 1 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
+    SDL_RenderCopy(m_renderer, shown.texture, nullptr, &dest);
 }
 
 void Renderer::push_clip(const core::Rect& rect)

@@ -8,6 +8,7 @@
 #include "kiosk/platform/sdl_handles.h"
 #include "kiosk/platform/text_renderer.h"
 #include "kiosk/platform/vector_painter.h"
+#include "kiosk/platform/video_player.h"
 
 #include <memory>
 #include <optional>
@@ -37,6 +38,8 @@ public:
     bool waiting() const { return m_waiting; }
     // Blocks until the background painter has nothing in hand (for a picture that must be final).
     void finish_background();
+    // Where DrawVideo takes its frames; without it a video shows its poster.
+    void set_videos(VideoPlayers* videos) { m_videos = videos; }
 
 private:
     struct Layer {
@@ -62,6 +65,7 @@ private:
     void polyline(const core::Polyline& command);
     void triangles(const core::Triangles& command);
     void image(const core::DrawImage& command);
+    void video(const core::DrawVideo& command);
     platform::ImageCache::Entry image_texture(const core::DrawImage& command);
     void text(const core::DrawText& command);
     void push_clip(const core::Rect& rect);
@@ -79,6 +83,7 @@ private:
     std::unique_ptr<BackgroundPainter> m_background; // null: every layer painted in the frame
     bool m_waiting { false };
     std::optional<Uint32> m_layer_format; // looked up once
+    VideoPlayers* m_videos { nullptr };
 };
 
 } // namespace kiosk::platform

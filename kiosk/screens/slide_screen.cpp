@@ -1,6 +1,7 @@
 // Slide layout: landscape puts the picture left and the text right; portrait stacks them.
 #include "kiosk/screens/slide_screen.h"
 
+#include "kiosk/core/video_timing.h"
 #include "kiosk/screens/chart_view.h"
 #include "kiosk/screens/chrome.h"
 #include "kiosk/screens/ui_text.h"
@@ -32,11 +33,18 @@ void draw_chevron(DrawList& out, Rect r, int direction, float thickness)
 
 } // namespace
 
+VideoTiming video_timing(const Slide& slide)
+{
+    return { slide.video_info.duration_ms, slide.video_info.frame_rate, slide.video_loop };
+}
+
 bool SlideScreen::show(const std::string& slide_id)
 {
     auto* slide = m_ctx.exhibition.find_slide(slide_id);
     if (!slide)
         return false;
+    if (slide != m_slide)
+        m_shown_from_ms.reset();
     m_slide = slide;
     m_siblings = m_ctx.exhibition.slides_of(slide->topic_id);
     auto it = std::find(m_siblings.begin(), m_siblings.end(), slide);
@@ -95,6 +103,17 @@ void draw_slide_body(DrawList& out, Context& ctx, const Frame& frame, const Slid
         if (auto* chart
             = slide.chart_id.empty() ? nullptr : ctx.exhibition.find_chart(slide.chart_id)) {
             draw_chart(out, ctx, frame, *chart, inner, wiping ? 1.0f : alpha, /*on_light=*/true);
+        } else if (!slide.video.empty()) {
+            // A video in the picture's place, its poster until the first frame; no pan.
+            TimeMs t_ms = static_cast<TimeMs>(std::lround(t_s * 1000.0f));
+            out.add(DrawVideo { slide.video, slide.image, inner, wiping ? 1.0f : alpha,
+                slide.image_focus, play_time_at(video_timing(slide), t_ms), slide.video_loop });
+            if (credited) {
+                auto caption = style(TextRole::Caption, frame.lang);
+                caption.max_lines = 1;
+                out.add(DrawText { credit, caption, credit_box,
+                    with_alpha(palette::NAVY_LIGHT, wiping ? 1.0f : alpha) });
+            }
         } else if (!slide.image.empty()) {
             // A slow drift across a picture drawn 6 % larger than its box: a few pixels a
             // second, always by whole pixels (no rescaling), gentle enough to read beside.
@@ -127,6 +146,21 @@ void draw_slide_body(DrawList& out, Context& ctx, const Frame& frame, const Slid
         out, ctx, frame, slide.source_id, { text.x, text.bottom() - m.u(60), text.w, m.u(60) });
 }
 
+void SlideScreen::enter(TimeMs now_ms)
+{
+    m_shown_from_ms = now_ms;
+}
+
+std::optional<TimeMs> SlideScreen::next_frame_ms(TimeMs now_ms) const
+{
+    // A still slide is drawn once; a video slide when its next frame is due.
+    if (!m_slide || m_slide->video.empty() || !m_slide->chart_id.empty())
+        return std::nullopt;
+    TimeMs from = m_shown_from_ms.value_or(now_ms);
+    auto next = next_video_frame_ms(video_timing(*m_slide), now_ms - from);
+    return next ? std::optional(from + *next) : std::nullopt;
+}
+
 void SlideScreen::draw_ahead(DrawList& out, const Frame& frame)
 {
     if (!m_slide || m_body_area.w <= 0 || m_ahead_for == m_slide)
@@ -154,7 +188,10 @@ void SlideScreen::draw_content(DrawList& out, const Frame& frame)
     Rect area { m.margin, top + m.margin, static_cast<float>(m.screen.width) - 2 * m.margin,
         bottom - top - 2 * m.margin };
     m_body_area = area;
-    draw_slide_body(out, m_ctx, frame, *m_slide, area, static_cast<float>(frame.now_ms) / 1000.0f);
+    if (!m_shown_from_ms)
+        m_shown_from_ms = frame.now_ms;
+    draw_slide_body(out, m_ctx, frame, *m_slide, area,
+        static_cast<float>(frame.now_ms - *m_shown_from_ms) / 1000.0f);
 
     // Bottom row: back to the topic, previous / next, and where we are among the topic's slides.
     float y = bottom;

@@ -2,6 +2,7 @@
 // way to the neighbouring slides of the same topic by swipe or arrow.
 #pragma once
 
+#include "kiosk/core/video_timing.h"
 #include "kiosk/screens/screen.h"
 
 namespace kiosk::screens {
@@ -18,6 +19,9 @@ public:
     Nav on_swipe(float dx, const Frame& frame) override;
     // The neighbouring slides, laid out as they will be shown.
     void draw_ahead(core::DrawList& out, const Frame& frame) override;
+    // The slide's own clock (its video) starts when it is shown.
+    void enter(core::TimeMs now_ms) override;
+    std::optional<core::TimeMs> next_frame_ms(core::TimeMs now_ms) const override;
 
 protected:
     void draw_content(core::DrawList& out, const Frame& frame) override;
@@ -29,7 +33,11 @@ private:
     size_t m_index { 0 };
     core::Rect m_body_area; // where the last frame put the slide body
     const core::Slide* m_ahead_for { nullptr }; // neighbours already drawn ahead for this slide
+    std::optional<core::TimeMs> m_shown_from_ms; // when this slide came on screen
 };
+
+// A slide's video timing (core/video_timing.h): its probed duration and rate, looped or once.
+core::VideoTiming video_timing(const core::Slide& slide);
 
 // Draws one slide's picture and text into `area` (shared with the attract loop). `t` is the
 // seconds the slide has been visible, for the slow pan and zoom of its illustration.

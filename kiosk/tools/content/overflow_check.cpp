@@ -70,6 +70,11 @@ struct Checker {
                 pictures->push_back(*image);
                 continue;
             }
+            if (auto* video = std::get_if<DrawVideo>(&command);
+                video && pictures && !video->poster_id.empty()) {
+                pictures->push_back(poster_of(*video));
+                continue;
+            }
             if (pictures)
                 continue; // collecting pictures only
             auto* text = std::get_if<DrawText>(&command);
