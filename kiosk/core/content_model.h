@@ -157,6 +157,9 @@ struct ExhibitionMeta {
     std::vector<Lang> attract_langs { Lang::Vi, Lang::Ja, Lang::En };
     Text3 title;
     Text3 subtitle;
+    // Pictures of home's ways into the map and the timeline (ids below assets/images); optional.
+    std::string map_image;
+    std::string timeline_image;
 };
 
 // Everything the kiosk shows. Images are kept apart (loaded on demand by id).

@@ -18,8 +18,10 @@ namespace kiosk::core {
 
 namespace {
 
-// Sizes at a 1080 px high screen; everything scales linearly with the height.
-constexpr int TYPE_SCALE_AT_1080[] = { 88, 60, 44, 34, 28, 22 };
+// Sizes at a 1080 px short side; everything scales linearly with it. The smallest (Caption) is
+// 28 px: read from two metres away. Screens never shrink text to fit (TextStyle::fit is off by
+// default): text too long for its box is an overflow that `kiosk-content check` reports.
+constexpr int TYPE_SCALE_AT_1080[] = { 88, 60, 44, 34, 30, 28 };
 constexpr int REFERENCE_HEIGHT_PX = 1080;
 constexpr float FIT_STEP = 0.94f;
 constexpr float FIT_FLOOR = 0.75f;

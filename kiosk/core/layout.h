@@ -25,7 +25,8 @@ enum class Wrap { Auto, Greedy, Balance };
 
 class PhraseModel;
 
-// Type scale steps; pixel sizes derive from the screen height (see type_scale_px).
+// Type scale steps; pixel sizes derive from the screen's short side (see type_scale_px):
+// 88, 60, 44, 34, 30, 28 px at 1080.
 enum class TextRole { Display, Title, Heading, Body, Label, Caption };
 
 int type_scale_px(TextRole role, int screen_height_px);
@@ -38,7 +39,7 @@ struct TextStyle {
     Lang lang { Lang::En }; // line-breaking rules and line height follow the language
     int size_px { 0 }; // 0: from role and screen height
     int max_lines { 0 }; // 0: as many as fit in the box
-    bool fit { true }; // step the size down (to 75 %) before giving up
+    bool fit { false }; // step the size down (to 75 %) before giving up; no screen does
     float line_height { 1.3f }; // times the font size
     Wrap wrap { Wrap::Auto };
 };

@@ -72,7 +72,8 @@ core::Size drawn_box(const core::DrawImage& command)
     auto& box = command.rect;
     if (!(box.w >= 1 && box.h >= 1))
         return {};
-    float grow = command.zoom > 1.0f ? PAN_MARGIN : 1.0f;
+    // Zoomed: rasterised larger (at least the pan's margin), clipped to the box when drawn.
+    float grow = command.zoom > 1.0f ? std::clamp(command.zoom, PAN_MARGIN, 2.0f) : 1.0f;
     return { static_cast<int>(std::lround(box.w * grow)),
         static_cast<int>(std::lround(box.h * grow)) };
 }

@@ -137,11 +137,15 @@ void AttractScreen::draw_slide(DrawList& out, const Frame& frame, size_t step, f
     auto* part = topic ? m_ctx.exhibition.find_partnership(topic->partnership_id) : nullptr;
     if (part) {
         auto s = style(TextRole::Heading, slide_frame.lang, Weight::Bold);
-        s.max_lines = 1;
+        s.max_lines = 2;
+        s.valign = VAlign::Middle;
         Color gold = palette::GOLD;
         gold.a = static_cast<uint8_t>(alpha * 255);
-        out.add(DrawText { part->name[slide_frame.lang], s,
-            { m.margin, top, static_cast<float>(m.screen.width) - 2 * m.margin, m.u(70) }, gold });
+        float name_w = static_cast<float>(m.screen.width) - 2 * m.margin;
+        float name_h = text_height(m_ctx, slide_frame, part->name[slide_frame.lang], s, name_w);
+        out.add(
+            DrawText { part->name[slide_frame.lang], s, { m.margin, top, name_w, name_h }, gold });
+        top += name_h - m.u(70);
     }
     float call_h = m.target + m.u(40);
     Rect area { m.margin, top + m.u(100), static_cast<float>(m.screen.width) - 2 * m.margin,

@@ -30,13 +30,6 @@ Rect frame_screen(Screen& screen, std::vector<Hit>& hits, DrawList& out, Context
         bottom - top - m.u(64) };
 }
 
-size_t columns_for(const Metrics& m, size_t count)
-{
-    if (m.portrait)
-        return count > 6 ? 2 : 1;
-    return count <= 2 ? count : (count <= 4 ? 2 : 3);
-}
-
 std::string date_label(const PartialDate& d, Lang lang)
 {
     char buffer[48];
@@ -90,21 +83,21 @@ void PartnershipScreen::draw_content(DrawList& out, const Frame& frame)
         add_hit(h.rect, h.nav);
     auto& m = frame.metrics;
     auto tag_style = style(TextRole::Body, frame.lang, Weight::Regular, Align::Center);
-    tag_style.max_lines = 2;
+    float tag_h = text_height(m_ctx, frame, m_partnership->tagline[frame.lang], tag_style, area.w);
     out.add(DrawText { m_partnership->tagline[frame.lang], tag_style,
-        { area.x, area.y, area.w, m.u(60) }, palette::GOLD });
-    area.y += m.u(84);
-    area.h -= m.u(84);
+        { area.x, area.y, area.w, tag_h }, palette::GOLD });
+    area.y += tag_h + m.u(28);
+    area.h -= tag_h + m.u(28);
+    // The topics fill the screen down to the row of buttons.
     auto topics = m_ctx.exhibition.topics_of(m_partnership->id);
-    size_t cols = columns_for(m, topics.size());
+    size_t cols = m.grid_columns(topics.size());
     size_t rows = (topics.size() + cols - 1) / std::max<size_t>(cols, 1);
-    float gap = m.u(28);
+    float gap = m.gutter;
     float cell_h
         = rows ? (area.h - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows) : 0;
-    cell_h = std::min(cell_h, m.u(300));
     auto cells = grid_cells(area, topics.size(), cols, gap, cell_h);
     for (size_t i = 0; i < topics.size(); ++i) {
-        draw_card(out, m_ctx, frame, cells[i], topics[i]->icon, topics[i]->title[frame.lang],
+        draw_icon_card(out, m_ctx, frame, cells[i], topics[i]->icon, topics[i]->title[frame.lang],
             topics[i]->summary[frame.lang]);
         add_hit(cells[i], { NavKind::Topic, topics[i]->id });
     }
@@ -137,13 +130,11 @@ void TopicScreen::draw_content(DrawList& out, const Frame& frame)
         add_hit(h.rect, h.nav);
     auto& m = frame.metrics;
     auto sum_style = style(TextRole::Body, frame.lang, Weight::Regular, Align::Start);
-    sum_style.max_lines = 2;
-    auto summary = layout_text(m_topic->summary[frame.lang], sum_style,
-        { static_cast<int>(area.w), static_cast<int>(m.u(110)) }, m.type_basis(), m_ctx.fonts);
+    float summary_h = text_height(m_ctx, frame, m_topic->summary[frame.lang], sum_style, area.w);
     out.add(DrawText { m_topic->summary[frame.lang], sum_style,
-        { area.x, area.y, area.w, summary.height + 1 }, palette::SAND });
-    area.y += summary.height + m.u(28);
-    area.h -= summary.height + m.u(28);
+        { area.x, area.y, area.w, summary_h }, palette::SAND });
+    area.y += summary_h + m.u(28);
+    area.h -= summary_h + m.u(28);
     struct Item {
         std::string image, title, subtitle;
         Nav nav;
@@ -154,14 +145,18 @@ void TopicScreen::draw_content(DrawList& out, const Frame& frame)
             { slide->image, slide->title[frame.lang], {}, { NavKind::Slide, slide->id } });
     for (auto& chart : m_ctx.exhibition.charts) {
         if (chart.topic_id == m_topic->id)
-            items.push_back({ m_topic->icon, chart.title[frame.lang], ui_text::CHARTS[frame.lang],
-                { NavKind::Chart, chart.id } });
+            items.push_back(
+                { m_topic->icon, chart.title[frame.lang], {}, { NavKind::Chart, chart.id } });
     }
-    // Cards keep a comfortable size; a long topic scrolls (drag with inertia).
+    // The cards fill the screen; below a comfortable height a long topic scrolls instead (drag
+    // with inertia).
     size_t cols = m.portrait ? 2 : 3;
-    float gap = m.u(24);
-    float cell_h = m.u(m.portrait ? 300 : 220);
+    float gap = m.gutter;
+    float min_h = m.u(m.portrait ? 400 : 340);
     size_t rows = (items.size() + cols - 1) / cols;
+    float fill_h
+        = rows ? (area.h - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows) : 0;
+    float cell_h = std::max(min_h, fill_h);
     m_scroller.step(frame.now_ms);
     m_scroller.set_extent(static_cast<float>(rows) * (cell_h + gap) - gap, area.h);
     Rect grid { area.x, area.y - m_scroller.offset(), area.w, area.h };
@@ -224,11 +219,11 @@ void ChartScreen::draw_content(DrawList& out, const Frame& frame)
     for (auto& h : hits)
         add_hit(h.rect, h.nav);
     auto& m = frame.metrics;
-    Rect panel { area.x, area.y, area.w, area.h - m.u(70) };
+    float source_h = source_line_height(m_ctx, frame, m_chart->source_id, area.w);
+    Rect panel { area.x, area.y, area.w, area.h - source_h - m.u(16) };
     out.add(FillRect { panel, palette::SAND, m.u(28) });
     draw_chart(out, m_ctx, frame, *m_chart, panel.inset(m.u(40)), 1.0f, true);
-    draw_source_line(out, m_ctx, frame, m_chart->source_id,
-        { area.x, panel.bottom() + m.u(12), area.w, m.u(58) });
+    draw_source_line(out, m_ctx, frame, m_chart->source_id, area);
 }
 
 void TimelineScreen::on_pan(Point delta, Point, const Frame& frame)
@@ -260,8 +255,8 @@ void TimelineScreen::draw_content(DrawList& out, const Frame& frame)
     if (events.empty())
         return;
     out.add(PushClip { area });
-    float card_w = m.portrait ? area.w - m.u(140) : m.u(420);
-    float card_h = m.portrait ? m.u(250) : area.h * 0.36f;
+    float card_w = m.portrait ? area.w - m.u(140) : m.u(540);
+    float card_h = m.portrait ? m.u(320) : area.h / 2 - m.u(48);
     float step = m.portrait ? card_h + m.u(28) : card_w * 0.56f;
     float length = step * static_cast<float>(events.size()) + (m.portrait ? m.u(40) : card_w);
     m_scroller.set_extent(length, m.portrait ? area.h : area.w);
@@ -273,15 +268,20 @@ void TimelineScreen::draw_content(DrawList& out, const Frame& frame)
     note_style.max_lines = 1;
     auto draw_event = [&](Rect card, const TimelineEvent& e) {
         out.add(FillRect { card, palette::NAVY_LIGHT, m.u(18) });
-        out.add(DrawText { date_label(e.date, frame.lang), date_style,
-            { card.x + m.u(20), card.y + m.u(14), card.w - m.u(40), m.u(60) }, palette::GOLD });
-        float note_h = e.inferred ? m.u(40) : 0;
+        float inner_w = card.w - m.u(40);
+        auto date = date_label(e.date, frame.lang);
+        float date_h = text_height(m_ctx, frame, date, date_style, inner_w);
+        out.add(DrawText { date, date_style,
+            { card.x + m.u(20), card.y + m.u(14), inner_w, date_h }, palette::GOLD });
+        std::string note = e.inferred ? "(" + ui_text::INFERRED[frame.lang] + ")" : std::string {};
+        float note_h = text_height(m_ctx, frame, note, note_style, inner_w);
+        float text_y = card.y + m.u(14) + date_h + m.u(6);
         out.add(DrawText { e.text[frame.lang], text_style,
-            { card.x + m.u(20), card.y + m.u(80), card.w - m.u(40), card.h - m.u(96) - note_h },
+            { card.x + m.u(20), text_y, inner_w, card.bottom() - m.u(14) - note_h - text_y },
             palette::WHITE });
-        if (e.inferred)
-            out.add(DrawText { "(" + ui_text::INFERRED[frame.lang] + ")", note_style,
-                { card.x + m.u(20), card.bottom() - m.u(52), card.w - m.u(40), m.u(40) },
+        if (!note.empty())
+            out.add(DrawText { note, note_style,
+                { card.x + m.u(20), card.bottom() - m.u(14) - note_h, inner_w, note_h },
                 palette::MUTED });
     };
     if (!m.portrait) {

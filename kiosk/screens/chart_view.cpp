@@ -49,7 +49,7 @@ void draw_chart(DrawList& out, Context& ctx, const Frame& frame, const Chart& ch
     auto value_style = style(TextRole::Label, frame.lang, Weight::Bold, Align::Center);
     value_style.max_lines = 2;
     value_style.valign = VAlign::Bottom;
-    float label_h = m.u(72);
+    float label_h = m.u(100);
     float value_h = m.u(80);
     Rect plot { area.x, area.y + title.height + m.u(24) + value_h, area.w,
         area.h - title.height - m.u(24) - value_h - label_h };

@@ -1,9 +1,13 @@
-// Home layout: title block, two partnership cards (side by side, or stacked in portrait), and a
-// row of buttons for the map and the timeline.
+// Home: the exhibition's title and one big way in for each partnership, the map and the
+// timeline, each a card with its picture. Landscape: the partnerships stacked on the left two
+// thirds, map and timeline on the right third; portrait: the partnerships stacked, map and
+// timeline side by side below them.
 #include "kiosk/screens/home_screen.h"
 
 #include "kiosk/screens/chrome.h"
 #include "kiosk/screens/ui_text.h"
+
+#include <cmath>
 
 namespace kiosk::screens {
 
@@ -14,66 +18,76 @@ void HomeScreen::draw_content(DrawList& out, const Frame& frame)
     out.clear(palette::NAVY);
     auto& m = frame.metrics;
     auto& ex = m_ctx.exhibition;
+    float w = static_cast<float>(m.screen.width), h = static_cast<float>(m.screen.height);
     std::vector<Hit> hits;
-    float top = draw_top_bar(out, hits, m_ctx, frame, {}, /*home=*/false);
+    float switch_left = draw_language_switch(out, hits, m_ctx, frame, m.u(16));
     for (auto& hit : hits)
         add_hit(hit.rect, hit.nav);
-    float w = static_cast<float>(m.screen.width), h = static_cast<float>(m.screen.height);
-    float content_w = w - 2 * m.margin;
-    float y = top + m.u(40);
-    auto title_style = style(TextRole::Display, frame.lang, Weight::Bold, Align::Center);
-    title_style.max_lines = 2;
-    auto title = layout_text(ex.meta.title[frame.lang], title_style,
-        { static_cast<int>(content_w), static_cast<int>(m.u(260)) }, m.type_basis(), m_ctx.fonts);
-    out.add(DrawText { ex.meta.title[frame.lang], title_style,
-        { m.margin, y, content_w, title.height + 1 }, palette::WHITE });
-    y += title.height + m.u(12);
-    if (!ex.meta.subtitle[frame.lang].empty()) {
-        auto sub_style = style(TextRole::Body, frame.lang, Weight::Regular, Align::Center);
-        sub_style.max_lines = 2;
-        auto sub = layout_text(ex.meta.subtitle[frame.lang], sub_style,
-            { static_cast<int>(content_w), static_cast<int>(m.u(140)) }, m.type_basis(),
-            m_ctx.fonts);
-        out.add(DrawText { ex.meta.subtitle[frame.lang], sub_style,
-            { m.margin, y, content_w, sub.height + 1 }, palette::MUTED });
-        y += sub.height;
+    // The title beside the language switch in landscape, under it in portrait.
+    float y = m.portrait ? m.u(16) + m.target + m.u(32) : m.u(28);
+    float title_w = m.portrait ? w - 2 * m.margin : switch_left - m.margin - m.u(48);
+    auto title_style = style(TextRole::Title, frame.lang, Weight::Bold);
+    if (m.portrait)
+        title_style.role = TextRole::Display;
+    float title_h = text_height(m_ctx, frame, ex.meta.title[frame.lang], title_style, title_w);
+    out.add(DrawText { ex.meta.title[frame.lang], title_style, { m.margin, y, title_w, title_h },
+        palette::WHITE });
+    y += title_h + m.u(8);
+    const auto& subtitle = ex.meta.subtitle[frame.lang];
+    if (!subtitle.empty()) {
+        auto sub_style = style(TextRole::Body, frame.lang);
+        float sub_w = m.portrait ? w - 2 * m.margin : title_w;
+        float sub_h = text_height(m_ctx, frame, subtitle, sub_style, sub_w);
+        out.add(DrawText { subtitle, sub_style, { m.margin, y, sub_w, sub_h }, palette::GOLD });
+        y += sub_h;
     }
-    y += m.u(36);
-    auto choose_style = style(TextRole::Label, frame.lang, Weight::Bold, Align::Center);
-    out.add(DrawText { ui_text::CHOOSE_PARTNERSHIP[frame.lang], choose_style,
-        { m.margin, y, content_w, m.u(50) }, palette::GOLD });
-    y += m.u(70);
+    y = std::max(y, m.u(16) + m.target) + m.u(32);
 
-    float buttons_h = m.target + m.u(48);
-    float cards_h = h - y - buttons_h - m.margin;
-    size_t n = ex.partnerships.size();
-    float gap = m.u(40);
-    std::vector<Rect> cells = m.portrait
-        ? grid_cells({ m.margin, y, content_w, cards_h }, n, 1, gap,
-            (cards_h - gap * static_cast<float>(n - 1))
-                / static_cast<float>(std::max<size_t>(n, 1)))
-        : grid_cells({ m.margin, y, content_w, cards_h }, n, std::max<size_t>(n, 1), gap, cards_h);
-    for (size_t i = 0; i < n && i < cells.size(); ++i) {
-        auto& p = ex.partnerships[i];
-        draw_card(out, m_ctx, frame, cells[i], p.image, p.name[frame.lang], p.tagline[frame.lang]);
-        add_hit(cells[i], { NavKind::Partnership, p.id });
-    }
-    // Map and timeline, centred below the cards.
-    float by = h - m.margin - m.target;
-    std::vector<std::pair<std::string, Nav>> buttons;
+    struct Way {
+        std::string image, title, subtitle;
+        Nav nav;
+    };
+    std::vector<Way> partnerships;
+    for (auto& p : ex.partnerships)
+        partnerships.push_back(
+            { p.image, p.name[frame.lang], p.tagline[frame.lang], { NavKind::Partnership, p.id } });
+    std::vector<Way> others;
     if (!ex.places.empty())
-        buttons.push_back({ ui_text::MAP[frame.lang], { NavKind::Map, {} } });
+        others.push_back({ ex.meta.map_image, ui_text::MAP[frame.lang],
+            ui_text::MAP_INVITE[frame.lang], { NavKind::Map, {} } });
     if (!ex.events.empty())
-        buttons.push_back({ ui_text::TIMELINE[frame.lang], { NavKind::Timeline, {} } });
-    float total = 0;
-    for (auto& button : buttons)
-        total += button_width(m_ctx, frame, button.first) + m.u(24);
-    float x = (w - total + m.u(24)) / 2;
-    for (size_t i = 0; i < buttons.size(); ++i) {
-        auto r = draw_button(
-            out, m_ctx, frame, { x, by }, buttons[i].first, palette::TEAL, palette::WHITE);
-        add_hit(r, buttons[i].second);
-        x += r.w + m.u(24);
+        others.push_back({ ex.meta.timeline_image, ui_text::TIMELINE[frame.lang],
+            ui_text::TIMELINE_INVITE[frame.lang], { NavKind::Timeline, {} } });
+
+    Rect area { m.margin, y, w - 2 * m.margin, h - m.margin - y };
+    float gap = m.gutter;
+    Rect left = area, right = area;
+    if (others.empty()) {
+        right = {};
+    } else if (m.portrait) {
+        float row_h = std::round(area.h * 0.27f);
+        left.h = area.h - row_h - gap;
+        right = { area.x, left.bottom() + gap, area.w, row_h };
+    } else {
+        left.w = m.span(8);
+        right = { left.right() + gap, area.y, area.right() - left.right() - gap, area.h };
+    }
+    auto place = [&](const std::vector<Way>& ways, std::vector<Rect> cells) {
+        for (size_t i = 0; i < ways.size() && i < cells.size(); ++i) {
+            draw_card(out, m_ctx, frame, cells[i], ways[i].image, ways[i].title, ways[i].subtitle);
+            add_hit(cells[i], ways[i].nav);
+        }
+    };
+    size_t n = std::max<size_t>(partnerships.size(), 1);
+    place(partnerships,
+        grid_cells(left, partnerships.size(), 1, gap,
+            (left.h - gap * static_cast<float>(n - 1)) / static_cast<float>(n)));
+    if (!others.empty()) {
+        size_t k = others.size();
+        place(others,
+            m.portrait ? grid_cells(right, k, k, gap, right.h)
+                       : grid_cells(right, k, 1, gap,
+                           (right.h - gap * static_cast<float>(k - 1)) / static_cast<float>(k)));
     }
 }
 

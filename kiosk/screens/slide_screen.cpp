@@ -1,4 +1,5 @@
 // Slide layout: landscape puts the picture left and the text right; portrait stacks them.
+// Shares from the layout grid (Metrics::slide_picture_share).
 #include "kiosk/screens/slide_screen.h"
 
 #include "kiosk/core/video_timing.h"
@@ -14,6 +15,8 @@ namespace kiosk::screens {
 using namespace core;
 
 namespace {
+
+constexpr float MAX_FILL_ZOOM = 1.5f; // a drawing zoomed in further loses too much of its sides
 
 Color with_alpha(Color c, float alpha)
 {
@@ -68,14 +71,19 @@ void draw_slide_body(DrawList& out, Context& ctx, const Frame& frame, const Slid
 {
     auto& m = frame.metrics;
     Rect picture, text;
+    // The grid's share for the picture: ~60 % of the width beside the text in landscape, ~55 %
+    // of the height above it in portrait (the text and the controls then sit within reach).
     if (m.portrait) {
-        float ph = area.h * 0.42f;
+        // No taller than a 16:9 drawing zoomed to fill it allows (MAX_FILL_ZOOM), so no band of
+        // empty panel shows above and below it.
+        float drawing_h = (area.w - m.u(56)) * 9.0f / 16.0f * MAX_FILL_ZOOM + m.u(56);
+        float ph = std::round(std::min(area.h * m.slide_picture_share, drawing_h));
         picture = { area.x, area.y, area.w, ph };
         text = { area.x, area.y + ph + m.u(32), area.w, area.h - ph - m.u(32) };
     } else {
-        float pw = area.w * 0.5f;
+        float pw = std::round(area.w * m.slide_picture_share);
         picture = { area.x, area.y, pw, area.h };
-        text = { area.x + pw + m.u(56), area.y + m.u(8), area.w - pw - m.u(56), area.h - m.u(8) };
+        text = { area.x + pw + m.u(48), area.y + m.u(8), area.w - pw - m.u(48), area.h - m.u(8) };
     }
     // The picture sits on a sand panel so the drawings keep their colours on the navy ground.
     // In a cross-fade the panel is drawn once, opaque, under both slides' pictures: two blended
@@ -117,9 +125,17 @@ void draw_slide_body(DrawList& out, Context& ctx, const Frame& frame, const Slid
         } else if (!slide.image.empty()) {
             // A slow drift across a picture drawn 6 % larger than its box: a few pixels a
             // second, always by whole pixels (no rescaling), gentle enough to read beside.
+            // A drawing (16:9) is zoomed to fill its box, the pan then travelling over the part
+            // cut off; a photo already fills it (cover, about its focus).
             Point pan { std::sin(t_s * 0.15f) * 0.8f, std::cos(t_s * 0.11f) * 0.6f };
+            float zoom = 1.06f;
+            if (slide.image.ends_with(".svg") && inner.w > 0 && inner.h > 0) {
+                float aspect = inner.w / inner.h, drawing = 16.0f / 9.0f;
+                zoom
+                    = std::clamp(std::max(aspect / drawing, drawing / aspect), zoom, MAX_FILL_ZOOM);
+            }
             out.add(DrawImage {
-                slide.image, inner, wiping ? 1.0f : alpha, 1.06f, pan, slide.image_focus });
+                slide.image, inner, wiping ? 1.0f : alpha, zoom, pan, slide.image_focus });
             if (credited) {
                 auto caption = style(TextRole::Caption, frame.lang);
                 caption.max_lines = 1;
@@ -140,10 +156,11 @@ void draw_slide_body(DrawList& out, Context& ctx, const Frame& frame, const Slid
     out.add(FillRect { { text.x, y, m.u(96), m.u(6) }, with_alpha(palette::GOLD, alpha), m.u(3) });
     y += m.u(36);
     auto body_style = style(TextRole::Body, frame.lang);
+    float source_h = source_line_height(ctx, frame, slide.source_id, text.w);
     out.add(DrawText { slide.body[frame.lang], body_style,
-        { text.x, y, text.w, text.bottom() - y - m.u(64) }, with_alpha(palette::SAND, alpha) });
-    draw_source_line(
-        out, ctx, frame, slide.source_id, { text.x, text.bottom() - m.u(60), text.w, m.u(60) });
+        { text.x, y, text.w, text.bottom() - y - source_h - m.u(24) },
+        with_alpha(palette::SAND, alpha) });
+    draw_source_line(out, ctx, frame, slide.source_id, text);
 }
 
 void SlideScreen::enter(TimeMs now_ms)

@@ -1,5 +1,6 @@
-// The look shared by every screen: palette, spacing and touch-target sizes that scale with the
-// screen (1 unit = 1 px at 1080 on the short side), and the chrome every screen carries.
+// The look shared by every screen: palette, spacing, touch-target sizes and the layout grid per
+// orientation, all scaling with the screen (1 unit = 1 px at 1080 on the short side). The type
+// scale is core::type_scale_px.
 #pragma once
 
 #include "kiosk/core/draw_list.h"
@@ -29,6 +30,20 @@ struct Metrics {
     float margin { 48 };
     float target { 88 }; // minimum touch target edge, >= 80 px at 1080p
     float bar_height { 110 };
+    // The layout grid inside the margins: 12 columns in landscape, 6 in portrait.
+    int columns { 12 };
+    float gutter { 24 };
+    // A slide's picture: this share of the body's width in landscape, of its height in portrait.
+    float slide_picture_share { 0.6f };
+    // Cards per row in a grid of `count` (topics, slides) that fills the free area.
+    size_t grid_columns(size_t count) const
+    {
+        if (portrait)
+            return count <= 3 ? 1 : 2;
+        if (count <= 3)
+            return std::max<size_t>(count, 1);
+        return count == 4 ? 2 : 3;
+    }
 
     static Metrics for_screen(core::Size screen)
     {
@@ -40,9 +55,22 @@ struct Metrics {
         m.margin = 48 * m.unit;
         m.target = 88 * m.unit;
         m.bar_height = 120 * m.unit;
+        m.columns = m.portrait ? 6 : 12;
+        m.gutter = 24 * m.unit;
+        m.slide_picture_share = m.portrait ? 0.55f : 0.6f;
         return m;
     }
     float u(float design_px) const { return design_px * unit; }
+    // Width of one grid column, and of `n` columns with the gutters between them.
+    float column_w() const
+    {
+        float inner = static_cast<float>(screen.width) - 2 * margin;
+        return (inner - gutter * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    }
+    float span(int n) const
+    {
+        return static_cast<float>(n) * column_w() + static_cast<float>(std::max(0, n - 1)) * gutter;
+    }
     // The height the type scale is computed from: the short side, so portrait text is not huge.
     int type_basis() const { return std::min(screen.width, screen.height); }
 };

@@ -12,6 +12,10 @@ inline const core::Text3 TOUCH_TO_EXPLORE { { "Chạm để khám phá", "タッ
 inline const core::Text3 SOURCE { { "Nguồn", "出典", "Source" } };
 inline const core::Text3 MAP { { "Bản đồ", "地図", "Map" } };
 inline const core::Text3 TIMELINE { { "Dòng thời gian", "年表", "Timeline" } };
+inline const core::Text3 MAP_INVITE { { "Các thành phố trên bản đồ", "地図で見る都市",
+    "The cities on the map" } };
+inline const core::Text3 TIMELINE_INVITE { { "Các mốc theo năm tháng", "年ごとの歩み",
+    "Year by year" } };
 inline const core::Text3 CHARTS { { "Số liệu", "データ", "Figures" } };
 inline const core::Text3 CHOOSE_PARTNERSHIP { { "Chọn một mối quan hệ hợp tác",
     "交流を選んでください", "Choose a partnership" } };

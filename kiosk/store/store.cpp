@@ -64,6 +64,10 @@ Status read_meta(sqlite3* db, core::ExhibitionMeta& meta)
                 || ms > 3'600'000)
                 return bad("idle_timeout_ms: not a time of 1000 to 3600000 ms: " + value);
             meta.idle_timeout_ms = ms;
+        } else if (key == "map_image") {
+            meta.map_image = value;
+        } else if (key == "timeline_image") {
+            meta.timeline_image = value;
         } else if (key == "attract_langs") {
             meta.attract_langs.clear();
             for (auto& code : core::split_list(value)) {

@@ -79,6 +79,8 @@ Status insert_meta(sqlite3* db, const core::ExhibitionMeta& meta)
         { "idle_timeout_ms", std::to_string(meta.idle_timeout_ms) },
         { "attract_langs", langs },
         { "built_at", utc_now_iso() },
+        { "map_image", meta.map_image },
+        { "timeline_image", meta.timeline_image },
     };
     for (auto lang : ALL_LANGS) {
         rows.emplace_back("title_" + std::string(lang_code(lang)), meta.title[lang]);

@@ -60,7 +60,7 @@ TEST_P(LayoutTypeScale, ScalesWithScreenHeight)
 INSTANTIATE_TEST_SUITE_P(Roles, LayoutTypeScale,
     ::testing::Values(ScaleCase { TextRole::Display, 88 }, ScaleCase { TextRole::Title, 60 },
         ScaleCase { TextRole::Heading, 44 }, ScaleCase { TextRole::Body, 34 },
-        ScaleCase { TextRole::Label, 28 }, ScaleCase { TextRole::Caption, 22 }),
+        ScaleCase { TextRole::Label, 30 }, ScaleCase { TextRole::Caption, 28 }),
     [](const auto& info) { return "px" + std::to_string(info.param.at_1080); });
 
 TEST(Layout, EmptyTextHasNoLines)

@@ -254,7 +254,7 @@ void PrintTo(const HostileCase& c, std::ostream* os)
 
 const HostileCase HOSTILE_CASES[] {
     { "h1 meta NULL key", "meta", "INSERT INTO meta(key, value) VALUES (NULL, 'x')",
-        "meta row 13: key is NULL, not text" },
+        "meta row 15: key is NULL, not text" },
     { "h2 meta NULL value", "meta", "UPDATE meta SET value = NULL WHERE key = 'content_version'",
         "meta content_version: value is NULL, not text" },
     { "h3 meta blob key", "meta", "UPDATE meta SET key = x'00ff' WHERE key = 'default_lang'",

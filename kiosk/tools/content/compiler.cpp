@@ -529,6 +529,8 @@ void Compiler::read_exhibition(const std::string& file, const toml::table& table
         meta.title = *t;
     if (auto t = r.text3("subtitle", false))
         meta.subtitle = *t;
+    meta.map_image = r.reference("map_image", Reference::Kind::Image, false).value_or("");
+    meta.timeline_image = r.reference("timeline_image", Reference::Kind::Image, false).value_or("");
     r.finish();
 }
 
