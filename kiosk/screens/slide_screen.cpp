@@ -202,8 +202,8 @@ void SlideScreen::draw_content(DrawList& out, const Frame& frame)
     for (auto& hit : hits)
         add_hit(hit.rect, hit.nav);
     float bottom = static_cast<float>(m.screen.height) - m.margin - m.target;
-    Rect area { m.margin, top + m.margin, static_cast<float>(m.screen.width) - 2 * m.margin,
-        bottom - top - 2 * m.margin };
+    Rect area { m.margin, top + m.u(32), static_cast<float>(m.screen.width) - 2 * m.margin,
+        bottom - top - m.u(64) };
     m_body_area = area;
     if (!m_shown_from_ms)
         m_shown_from_ms = frame.now_ms;
