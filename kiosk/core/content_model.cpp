@@ -33,7 +33,7 @@ constexpr std::array<std::string_view, 6> TOPIC_KIND_NAMES { "overview", "enviro
     "economy", "culture", "people" };
 constexpr std::array<std::string_view, 4> PLACE_KIND_NAMES { "city", "prefecture", "site", "port" };
 constexpr std::array<std::string_view, 3> LINK_KIND_NAMES { "friendship", "sister", "cooperation" };
-constexpr std::array<std::string_view, 2> CHART_KIND_NAMES { "bar", "line" };
+constexpr std::array<std::string_view, 4> CHART_KIND_NAMES { "bar", "line", "figures", "share" };
 
 } // namespace
 

@@ -121,7 +121,10 @@ struct TimelineEvent {
     Text3 text;
 };
 
-enum class ChartKind { Bar, Line };
+// Bar and Line: one measure over its points (years, places) on one axis. Figures: numbers that
+// do not share an axis (different measures), each shown on its own. Share: the first point is
+// the whole and the others parts of it, drawn as shares of one bar.
+enum class ChartKind { Bar, Line, Figures, Share };
 
 struct ChartPoint {
     double value { 0 };

@@ -215,7 +215,10 @@ void ChartScreen::draw_content(DrawList& out, const Frame& frame)
     if (!m_chart)
         return;
     std::vector<Hit> hits;
-    Rect area = frame_screen(*this, hits, out, m_ctx, frame, ui_text::CHARTS[frame.lang]);
+    // The bar names the topic the chart belongs to; the chart's own title is its takeaway.
+    auto* topic = m_ctx.exhibition.find_topic(m_chart->topic_id);
+    Rect area = frame_screen(*this, hits, out, m_ctx, frame,
+        topic ? topic->title[frame.lang] : ui_text::CHARTS[frame.lang]);
     for (auto& h : hits)
         add_hit(h.rect, h.nav);
     auto& m = frame.metrics;

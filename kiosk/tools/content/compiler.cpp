@@ -828,7 +828,7 @@ void Compiler::read_chart(const std::string& file, const toml::table& table)
     Chart c;
     auto id = r.id();
     bool unique = id && claim_id(Reference::Kind::Chart, *id, r.pos());
-    bool kind_ok = r.enum_value("kind", c.kind, parse_chart_kind, "bar or line");
+    bool kind_ok = r.enum_value("kind", c.kind, parse_chart_kind, "bar, line, figures or share");
     auto source = r.reference("source", Reference::Kind::Source, true);
     c.topic_id = r.reference("topic", Reference::Kind::Topic, false).value_or("");
     auto title = r.text3("title", true);
@@ -868,6 +868,15 @@ void Compiler::read_chart(const std::string& file, const toml::table& table)
     r.finish();
     if (points_ok && c.points.size() < 2 && id)
         error(r.pos(), "chart '" + *id + "': needs at least two points");
+    if (points_ok && kind_ok && c.kind == ChartKind::Share && !c.points.empty() && id) {
+        for (size_t i = 1; i < c.points.size(); ++i) {
+            if (!(c.points[0].value > 0) || c.points[i].value < 0
+                || c.points[i].value > c.points[0].value)
+                error(r.pos(),
+                    "chart '" + *id
+                        + "': a share's parts must lie between 0 and its whole (the first point)");
+        }
+    }
     if (!id || !kind_ok || !source || !title || !unit || !points_ok || !unique)
         return;
     c.id = *id;
