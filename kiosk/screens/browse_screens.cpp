@@ -176,6 +176,28 @@ void TopicScreen::draw_content(DrawList& out, const Frame& frame)
             add_hit(visible, items[i].nav);
     }
     out.add(PopClip {});
+    // More cards below: the grid fades into the ground and says so (a thin scrollbar alone was
+    // the only hint).
+    if (m_scroller.max_offset() > 0 && m_scroller.offset() < m_scroller.max_offset() - 1) {
+        float fade_h = m.u(120);
+        constexpr int STEPS = 24;
+        for (int i = 0; i < STEPS; ++i) {
+            Color c = palette::NAVY;
+            c.a = static_cast<uint8_t>(255 * (i + 1) / (STEPS + 1));
+            out.add(FillRect {
+                { area.x, area.bottom() - fade_h + fade_h * static_cast<float>(i) / STEPS, area.w,
+                    fade_h / STEPS + 1 },
+                c, 0 });
+        }
+        auto hint_style = style(TextRole::Label, frame.lang, Weight::Bold, Align::Center);
+        hint_style.max_lines = 1;
+        hint_style.valign = VAlign::Middle;
+        const auto& hint = ui_text::MORE_BELOW[frame.lang];
+        float hint_w = text_width(m_ctx, frame, hint, hint_style) + m.u(64);
+        Rect pill { area.x + (area.w - hint_w) / 2, area.bottom() - m.u(72), hint_w, m.u(60) };
+        out.add(FillRect { pill, palette::TEAL, pill.h / 2 });
+        out.add(DrawText { hint, hint_style, pill, palette::WHITE });
+    }
     if (m_scroller.max_offset() > 0) {
         float frac = m_scroller.offset() / m_scroller.max_offset();
         float bar_h = area.h * area.h / (area.h + m_scroller.max_offset());

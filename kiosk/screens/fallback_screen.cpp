@@ -1,4 +1,4 @@
-// The fallback screen's layout: three languages stacked in the middle, the reason at the bottom.
+// The fallback screen's layout: three languages stacked in the middle (the reason is logged).
 #include "kiosk/screens/fallback_screen.h"
 
 #include "kiosk/screens/ui_text.h"
@@ -51,10 +51,8 @@ void FallbackScreen::draw_content(DrawList& out, const Frame& frame)
             { x, y, text_w, body.height + 1 }, palette::SAND });
         y += body.height + m.u(44);
     }
-    auto reason_style = style(TextRole::Caption, Lang::En, Weight::Regular, Align::Center);
-    reason_style.max_lines = 3;
-    out.add(DrawText { "Staff: " + m_reason, reason_style,
-        { m.margin, h - m.margin - m.u(110), w - 2 * m.margin, m.u(110) }, palette::MUTED });
+    // The technical reason is for staff: it goes to the log and the staff screen, never to
+    // visitors (an English path means nothing to them).
 }
 
 } // namespace kiosk::screens

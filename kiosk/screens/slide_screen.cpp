@@ -215,32 +215,60 @@ void SlideScreen::draw_content(DrawList& out, const Frame& frame)
     auto back = draw_button(out, m_ctx, frame, { m.margin, y }, ui_text::BACK[frame.lang],
         palette::NAVY_LIGHT, palette::WHITE);
     add_hit(back, { NavKind::Topic, m_slide->topic_id });
+    // Next and previous keep their places whether or not the other is there; on the last slide
+    // of a topic, Next becomes the way on to the partnership's next topic.
     float right = static_cast<float>(m.screen.width) - m.margin;
+    float arrow_w = button_width(m_ctx, frame, " ");
+    Rect next_slot { right - arrow_w, y, arrow_w, m.target };
+    Rect prev_slot { next_slot.x - m.u(16) - arrow_w, y, arrow_w, m.target };
     if (m_index + 1 < m_siblings.size()) {
         auto next = draw_button(
             out, m_ctx, frame, { right, y }, " ", palette::TEAL, palette::WHITE, true);
         draw_chevron(out, next, +1, m.u(6));
         add_hit(next, { NavKind::Slide, m_siblings[m_index + 1]->id });
-        right = next.x - m.u(16);
+    } else if (auto* next_topic = following_topic()) {
+        auto label = ui_text::NEXT_TOPIC[frame.lang] + ": " + next_topic->title[frame.lang];
+        float max_w = right - back.right() - m.u(48);
+        if (button_width(m_ctx, frame, label) > max_w)
+            label = ui_text::NEXT_TOPIC[frame.lang];
+        auto next = draw_button(
+            out, m_ctx, frame, { right, y }, label, palette::TEAL, palette::WHITE, true);
+        add_hit(next, { NavKind::Topic, next_topic->id });
+        next_slot = next;
+        prev_slot = { next.x - m.u(16) - arrow_w, y, arrow_w, m.target };
     }
     if (m_index > 0) {
         auto prev = draw_button(
-            out, m_ctx, frame, { right, y }, " ", palette::TEAL, palette::WHITE, true);
+            out, m_ctx, frame, { prev_slot.right(), y }, " ", palette::TEAL, palette::WHITE, true);
         draw_chevron(out, prev, -1, m.u(6));
         add_hit(prev, { NavKind::Slide, m_siblings[m_index - 1]->id });
-        right = prev.x - m.u(16);
     }
-    // Dots for the slides of this topic.
-    float dot = m.u(14), gap = m.u(14);
+    // Dots for the slides of this topic: the current one gold and larger, the others plainly
+    // visible on the navy (muted, not navy on navy).
+    float dot = m.u(16), gap = m.u(16);
     float total = static_cast<float>(m_siblings.size()) * (dot + gap) - gap;
     float x = (static_cast<float>(m.screen.width) - total) / 2;
-    if (x > back.right() + m.u(16) && x + total < right) {
+    if (x > back.right() + m.u(16) && x + total < prev_slot.x - m.u(16)) {
         for (size_t i = 0; i < m_siblings.size(); ++i) {
-            out.add(FillRect { { x, y + (m.target - dot) / 2, dot, dot },
-                i == m_index ? palette::GOLD : palette::NAVY_LIGHT, dot / 2 });
+            bool current = i == m_index;
+            float d = current ? dot * 1.5f : dot;
+            out.add(FillRect { { x + (dot - d) / 2, y + (m.target - d) / 2, d, d },
+                current ? palette::GOLD : palette::MUTED, d / 2 });
             x += dot + gap;
         }
     }
+}
+
+const Topic* SlideScreen::following_topic() const
+{
+    auto* topic = m_slide ? m_ctx.exhibition.find_topic(m_slide->topic_id) : nullptr;
+    if (!topic)
+        return nullptr;
+    auto topics = m_ctx.exhibition.topics_of(topic->partnership_id);
+    auto it = std::find(topics.begin(), topics.end(), topic);
+    if (it == topics.end() || it + 1 == topics.end())
+        return nullptr;
+    return *(it + 1);
 }
 
 } // namespace kiosk::screens

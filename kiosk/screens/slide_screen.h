@@ -23,6 +23,9 @@ public:
     void enter(core::TimeMs now_ms) override;
     std::optional<core::TimeMs> next_frame_ms(core::TimeMs now_ms) const override;
 
+    // The partnership's topic after this slide's, or nullptr on its last topic.
+    const core::Topic* following_topic() const;
+
 protected:
     void draw_content(core::DrawList& out, const Frame& frame) override;
 

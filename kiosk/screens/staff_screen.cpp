@@ -126,9 +126,21 @@ void StaffScreen::draw_pin_pad(DrawList& out, const Frame& frame)
         bool pressed = pressed_in(frame, r);
         out.add(FillRect { pressed ? r.inset(m.u(4)) : r,
             i == 11 ? palette::TEAL : palette::NAVY_LIGHT, m.u(20) });
-        auto s = style(TextRole::Title, Lang::En, Weight::Bold, Align::Center);
-        s.valign = VAlign::Middle;
-        out.add(DrawText { keys[i], s, r, palette::WHITE });
+        if (i == 9) {
+            // Backspace drawn (the fonts have no U+232B): a key-cap pointing left with an x.
+            float cx = r.x + r.w / 2, cy = r.y + r.h / 2, s = r.w * 0.22f, t = m.u(5);
+            Point tip { cx - s * 1.5f, cy }, tl { cx - s * 0.6f, cy - s },
+                tr { cx + s * 1.3f, cy - s }, br { cx + s * 1.3f, cy + s },
+                bl { cx - s * 0.6f, cy + s };
+            out.add(Polyline { { tip, tl, tr, br, bl, tip }, palette::WHITE, t });
+            float xs = s * 0.45f, xc = cx + s * 0.35f;
+            out.add(DrawLine { { xc - xs, cy - xs }, { xc + xs, cy + xs }, palette::WHITE, t });
+            out.add(DrawLine { { xc - xs, cy + xs }, { xc + xs, cy - xs }, palette::WHITE, t });
+        } else {
+            auto s = style(TextRole::Title, Lang::En, Weight::Bold, Align::Center);
+            s.valign = VAlign::Middle;
+            out.add(DrawText { keys[i], s, r, palette::WHITE });
+        }
         add_hit(r,
             i == 9        ? Nav::staff_command(StaffCommand::KeyDelete)
                 : i == 11 ? Nav::staff_command(StaffCommand::KeyOk)

@@ -7,6 +7,9 @@ namespace kiosk::screens::ui_text {
 
 inline const core::Text3 HOME { { "Trang chủ", "ホーム", "Home" } };
 inline const core::Text3 BACK { { "Quay lại", "戻る", "Back" } };
+inline const core::Text3 NEXT_TOPIC { { "Chủ đề tiếp", "次のテーマ", "Next topic" } };
+inline const core::Text3 MORE_BELOW { { "Kéo lên để xem thêm", "上にスクロールしてもっと見る",
+    "Drag up for more" } };
 inline const core::Text3 TOUCH_TO_EXPLORE { { "Chạm để khám phá", "タッチしてご覧ください",
     "Touch to explore" } };
 inline const core::Text3 SOURCE { { "Nguồn", "出典", "Source" } };
