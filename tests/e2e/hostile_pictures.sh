@@ -67,7 +67,7 @@ import hashlib, sqlite3, struct, sys
 db = sqlite3.connect(sys.argv[1])
 h = hashlib.blake2b(digest_size=32)
 for table in ["meta", "source", "partnership", "topic", "slide", "place", "link", "event",
-              "chart", "chart_point", "image"]:
+              "chart", "chart_point", "image", "video"]:  # kiosk/store/schema.h CONTENT_TABLES
     h.update(table.encode() + b"\0")
     for row in db.execute(f"SELECT * FROM {table} ORDER BY rowid"):
         if table == "meta" and row[0] == "checksum":
