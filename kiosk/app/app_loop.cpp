@@ -3,6 +3,7 @@
 // SIGINT end it; in kiosk mode nothing else does.
 #include "kiosk/app/app_parts.h"
 #include "kiosk/app/log.h"
+#include "kiosk/platform/raster_worker.h"
 
 #include <atomic>
 #include <chrono>
@@ -19,6 +20,7 @@ std::atomic<bool> g_stop_requested { false };
 void on_stop_signal(int)
 {
     g_stop_requested = true;
+    platform::abandon_pictures_for_shutdown(); // a picture in hand does not hold the stop up
 }
 
 } // namespace

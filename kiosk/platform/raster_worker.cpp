@@ -55,6 +55,9 @@ struct ReplyHead {
 };
 static_assert(std::is_trivially_copyable_v<ReplyHead> && sizeof(ReplyHead) == 20);
 
+std::atomic<bool> g_abandoned { false };
+static_assert(std::atomic<bool>::is_always_lock_free);
+
 constexpr size_t MAX_PICTURE_BYTES
     = std::max(PictureLimits::SVG_MAX_BYTES, PictureLimits::PHOTO_MAX_BYTES);
 
@@ -83,14 +86,17 @@ ReadEnd recv_all(int fd, void* data, size_t size, Clock::time_point deadline)
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
         if (left.count() <= 0)
             return ReadEnd::TimedOut;
+        if (g_abandoned)
+            return ReadEnd::Failed;
         pollfd pfd { fd, POLLIN, 0 };
-        int ready = ::poll(&pfd, 1, static_cast<int>(std::min<int64_t>(left.count(), 1 << 30)));
+        // In slices, so a stop request is seen while a picture is being drawn.
+        int ready = ::poll(&pfd, 1, static_cast<int>(std::min<int64_t>(left.count(), 100)));
         if (ready < 0 && errno == EINTR)
             continue;
         if (ready < 0)
             return ReadEnd::Failed;
         if (ready == 0)
-            return ReadEnd::TimedOut;
+            continue; // the deadline is checked above
         ssize_t n = ::recv(fd, p, size, 0);
         if (n < 0 && errno == EINTR)
             continue;
@@ -210,6 +216,11 @@ void RasterWorker::stop()
     m_pid = 0;
 }
 
+void abandon_pictures_for_shutdown()
+{
+    g_abandoned = true;
+}
+
 void RasterWorker::cancel()
 {
     m_cancelled = true;
@@ -226,7 +237,7 @@ core::Result<CairoSurfacePtr> RasterWorker::rasterise(
     if (bytes.size() > MAX_PICTURE_BYTES)
         return Error { "over the picture size limit" };
     std::lock_guard lock(m_mutex);
-    if (m_cancelled)
+    if (m_cancelled || g_abandoned)
         return Error { "the kiosk is stopping" };
     bool child_was_gone = false;
     auto result = attempt(bytes, request, &child_was_gone);

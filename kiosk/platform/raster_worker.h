@@ -68,6 +68,10 @@ private:
     std::atomic<bool> m_cancelled { false };
 };
 
+// From a signal handler (async-signal-safe): every wait for a picture ends within 100 ms and no
+// new one starts, so a kiosk asked to stop is not held up by a picture in hand.
+void abandon_pictures_for_shutdown();
+
 // The child's side: answers requests on `socket` until it is closed or idle for `idle_exit_ms`.
 // Returns the process's exit code.
 int serve_raster_requests(int socket, int idle_exit_ms);
