@@ -13,9 +13,9 @@ int main(int argc, char** argv)
     ::prctl(PR_SET_PDEATHSIG, SIGKILL); // never outlives the kiosk
     if (::getppid() == 1)
         return 0; // the kiosk died before we got here
-    // A decode never needs more than the raster budget and a stored photo; 2 GiB of address
-    // space leaves librsvg and GLib their reservations and stops a runaway allocation.
-    // (Not under AddressSanitizer, whose shadow memory is terabytes of address space.)
+        // A decode never needs more than the raster budget and a stored photo; 2 GiB of address
+        // space leaves librsvg and GLib their reservations and stops a runaway allocation.
+        // (Not under AddressSanitizer, whose shadow memory is terabytes of address space.)
 #ifndef __SANITIZE_ADDRESS__
     rlimit memory { rlim_t { 2 } << 30, rlim_t { 2 } << 30 };
     ::setrlimit(RLIMIT_AS, &memory);
